@@ -1,0 +1,88 @@
+package io.trapscope.cli;
+
+import io.trapscope.emulator.scenario.ScenarioException;
+import io.trapscope.formats.TraceFormatException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** Entry point of the {@code trapscope} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line and returns its exit code; used by tests in the same JVM. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new TrapscopeCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(Main::handleExecutionException);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine.execute(args);
+  }
+
+  private static int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    boolean stacktrace = parseResult.hasMatchedOption("--stacktrace") || hasStacktraceFlag(parseResult);
+    String message = userMessage(e);
+    if (message != null) {
+      err.println("trapscope: " + message);
+      if (stacktrace) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.BAD_INPUT;
+    }
+    err.println("trapscope: internal error: " + describe(e));
+    if (stacktrace) {
+      e.printStackTrace(err);
+    } else {
+      err.println("trapscope: rerun with --stacktrace for details; please report it with the command line and the seed");
+    }
+    return ExitCodes.INTERNAL;
+  }
+
+  private static boolean hasStacktraceFlag(ParseResult parseResult) {
+    for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+      if (result.hasMatchedOption("--stacktrace")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The one-line message for a user error, or null if {@code e} is a bug of ours. */
+  static String userMessage(Throwable e) {
+    if (e instanceof UserError || e instanceof ScenarioException || e instanceof TraceFormatException) {
+      return e.getMessage();
+    }
+    if (e instanceof NoSuchFileException) {
+      return ((NoSuchFileException) e).getFile() + ": no such file or directory";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return ((FileAlreadyExistsException) e).getFile() + ": already exists";
+    }
+    if (e instanceof AccessDeniedException) {
+      return ((AccessDeniedException) e).getFile() + ": permission denied";
+    }
+    if (e instanceof FileSystemException) {
+      FileSystemException fileSystem = (FileSystemException) e;
+      return fileSystem.getFile() + ": " + (fileSystem.getReason() == null ? "cannot access" : fileSystem.getReason());
+    }
+    if (e instanceof java.io.IOException) {
+      return "I/O error: " + e.getMessage();
+    }
+    return null;
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+  }
+}

@@ -1,0 +1,80 @@
+package io.trapscope.cli;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trapscope.formats.Manifest;
+import io.trapscope.formats.Table;
+import io.trapscope.formats.TableReader;
+import io.trapscope.formats.TraceFormat;
+import io.trapscope.formats.TraceReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code trapscope inspect} shows, built from the manifest and the files' footers. */
+@JsonPropertyOrder({"trace", "description", "seed", "machine", "workload", "run", "toolVersion", "schemaVersion", "checksumsVerified", "events", "eventKinds", "files", "bytesPerEvent"})
+record TraceSummary(
+    String trace,
+    String description,
+    long seed,
+    JsonNode machine,
+    JsonNode workload,
+    Manifest.Run run,
+    String toolVersion,
+    int schemaVersion,
+    boolean checksumsVerified,
+    long events,
+    List<KindCount> eventKinds,
+    List<FileSummary> files,
+    double bytesPerEvent) {
+
+  record KindCount(String kind, long count) {}
+
+  @JsonPropertyOrder({"path", "table", "format", "rows", "bytes", "bytesPerRow"})
+  record FileSummary(String path, String table, String format, long rows, long bytes, double bytesPerRow) {}
+
+  /** Opens, verifies and summarises the trace at {@code reader}'s directory. */
+  static TraceSummary of(TraceReader reader) {
+    Manifest manifest = reader.manifest();
+    List<FileSummary> files = new ArrayList<>();
+    double bytesPerEvent = 0;
+    for (Table table : Table.values()) {
+      for (Manifest.FileEntry file : manifest.table(table).files()) {
+        TraceFormat format = TraceFormat.byName(file.format());
+        try (TableReader tableReader = reader.openTable(table, format)) {
+          long rows = tableReader.rows();
+          double perRow = rows == 0 ? 0 : (double) file.bytes() / rows;
+          files.add(new FileSummary(file.path(), table.tableName(), file.format(), rows, file.bytes(), round(perRow)));
+          if (table == Table.EVENTS && format == TraceFormat.PARQUET) {
+            bytesPerEvent = round(perRow);
+          }
+        }
+      }
+    }
+    List<KindCount> kinds = new ArrayList<>();
+    for (Map.Entry<String, Long> entry : manifest.eventKinds().entrySet()) {
+      kinds.add(new KindCount(entry.getKey(), entry.getValue()));
+    }
+    kinds.sort(Comparator.comparingLong(KindCount::count).reversed().thenComparing(KindCount::kind));
+    JsonNode scenario = manifest.scenario();
+    return new TraceSummary(
+        reader.directory().toString(),
+        scenario.path("description").asText(""),
+        manifest.seed(),
+        scenario.path("machine"),
+        scenario.path("workload"),
+        manifest.run(),
+        manifest.toolVersion(),
+        manifest.schemaVersion(),
+        true,
+        manifest.rows(Table.EVENTS),
+        kinds,
+        files,
+        bytesPerEvent);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}

@@ -1,0 +1,33 @@
+package io.trapscope.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands. */
+@Command(
+    name = "trapscope",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Record emulated virtualization workloads into columnar traces, replay them, and analyze them for",
+      "lazy-FPU CR0.TS violations and lost or colliding trap injections."
+    },
+    subcommands = {RecordCommand.class, InspectCommand.class, ScenariosCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0   success",
+      "  2   bad input or usage: the message names the file and what is wrong",
+      "  70  internal error: please report it with the command line and the seed",
+      "",
+      "Start with:  trapscope record fpu-memcmp -o /tmp/t && trapscope inspect /tmp/t"
+    })
+final class TrapscopeCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing subcommand (record, inspect or scenarios)");
+  }
+}

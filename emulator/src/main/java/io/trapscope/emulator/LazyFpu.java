@@ -1,0 +1,214 @@
+package io.trapscope.emulator;
+
+import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.emulator.scenario.GuestConfig;
+import io.trapscope.emulator.scenario.Hypervisor;
+import io.trapscope.emulator.scenario.Kernel;
+
+/**
+ * The guest kernel's lazy FPU switching and #NM handling, and the hypervisor's delivery of #NM
+ * (MODEL.md sections 3 to 5). The bug of seed 003 is not written down anywhere here: it follows from
+ * Xen PV clearing TS at delivery, the handler sleeping before it marks the task, and the switch leaving TS
+ * alone for a task that does not hold the FPU.
+ */
+final class LazyFpu {
+  /** {@code __HYPERVISOR_fpu_taskswitch}. */
+  static final int HYPERCALL_FPU_TASKSWITCH = 5;
+  static final int RESTORE_IN_HANDLER = 0;
+  static final int RESTORE_PRELOAD = 1;
+  static final int CRASH_NESTED_NM_STACK_OVERFLOW = 1;
+
+  private final Machine machine;
+  private final Hypervisor hypervisor;
+  private final Kernel kernel;
+  private final GuestConfig guest;
+  private final boolean eager;
+  private final boolean konradStts;
+
+  LazyFpu(Machine machine, Hypervisor hypervisor, Kernel kernel, GuestConfig guest, boolean eager, boolean konradStts) {
+    this.machine = machine;
+    this.hypervisor = hypervisor;
+    this.kernel = kernel;
+    this.guest = guest;
+    this.eager = eager;
+    this.konradStts = konradStts;
+  }
+
+  /** CR0.TS of a vCPU at boot: set in lazy mode so the first FPU user traps, clear in eager mode. */
+  boolean tsAtBoot() {
+    return !eager;
+  }
+
+  /** Whether a new task gets its FPU area at fork (eager mode) or at its first #NM (lazy mode). */
+  boolean usedMathAtFork() {
+    return eager;
+  }
+
+  /**
+   * An FPU instruction of {@code task} found CR0.TS set: the CPU raises #NM, the hypervisor delivers it,
+   * the guest's handler runs. The instruction is retried when the task next runs user code.
+   */
+  void deviceNotAvailable(Vcpu vcpu, Task task) {
+    long raised = machine.emit(vcpu, task.id, EventKind.NM_RAISE, TrapRecord.VECTOR_NM, task.nmDepth);
+    long trapId = machine.traps().raise(TrapRecord.VECTOR_NM, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, raised);
+    vcpu.setTs(hypervisor.tsAtNmHandlerEntry(vcpu.ts()));
+    if (task.nmDepth >= Kernel.NM_NESTING_MAX) {
+      machine.traps().resolve(trapId, TrapOutcome.DOMAIN_CRASH);
+      machine.crash(vcpu, task, CRASH_NESTED_NM_STACK_OVERFLOW, task.nmDepth);
+    }
+    task.nmDepth++;
+    long entered = machine.emit(vcpu, task.id, EventKind.NM_ENTER, TrapRecord.VECTOR_NM, task.nmDepth);
+    machine.traps().deliver(trapId, entered);
+    switch (kernel.handler()) {
+      case ALLOCATE_MAY_SLEEP:
+        allocatingHandler(vcpu, task);
+        break;
+      case IN_TASK_AREA:
+        inTaskAreaHandler(vcpu, task);
+        break;
+      case XENOLINUX:
+        xenolinuxHandler(vcpu, task);
+        break;
+      default:
+        throw new IllegalStateException("unhandled handler " + kernel.handler());
+    }
+  }
+
+  /** pvops 2.6.32 and 3.11 {@code math_state_restore}, with Konrad's patch when it is applied. */
+  private void allocatingHandler(Vcpu vcpu, Task task) {
+    if (!task.usedMath) {
+      boolean patched = konradStts && hypervisor.isParavirtual();
+      if (patched) {
+        setTs(vcpu, task.id, true);
+      }
+      machine.emit(vcpu, task.id, EventKind.IRQ_ENABLE, 0, 0);
+      if (machine.chance(ChoicePoint.ALLOC_SLEEPS, vcpu, task, guest.allocSleepProbability())) {
+        long ticks =
+            machine.range(ChoicePoint.ALLOC_TICKS, vcpu, task, guest.allocSleepTicksMin(), guest.allocSleepTicksMax());
+        machine.emit(vcpu, task.id, EventKind.ALLOC_SLEEP, 0, ticks);
+        task.resume = Task.RESUME_NM_AFTER_ALLOCATION;
+        machine.sleep(vcpu, task, ticks, Task.WAKE_ALLOCATION);
+        return;
+      }
+      afterAllocation(vcpu, task, false);
+    }
+    restoreAndReturn(vcpu, task);
+  }
+
+  /** The task whose allocation slept runs again, possibly on another vCPU. */
+  void resumeAfterAllocation(Vcpu vcpu, Task task) {
+    Invariants.check(kernel.handler() == Kernel.Handler.ALLOCATE_MAY_SLEEP, "only allocating handlers sleep");
+    afterAllocation(vcpu, task, true);
+    restoreAndReturn(vcpu, task);
+  }
+
+  private void afterAllocation(Vcpu vcpu, Task task, boolean slept) {
+    initArea(vcpu, task, slept);
+    machine.emit(vcpu, task.id, EventKind.IRQ_DISABLE, 0, 0);
+    if (konradStts && hypervisor.isParavirtual()) {
+      setTs(vcpu, task.id, false);
+    }
+  }
+
+  /** {@code clts(); __math_state_restore()}: the task now holds the FPU. */
+  private void restoreAndReturn(Vcpu vcpu, Task task) {
+    if (!eager) {
+      setTs(vcpu, task.id, false);
+    }
+    restore(vcpu, task, RESTORE_IN_HANDLER);
+    task.fpuCounter = (task.fpuCounter + 1) & 0xFF;
+    exitHandler(vcpu, task);
+  }
+
+  /** Linux 4.2 {@code fpu__restore}: the area is part of the task, so nothing can sleep. */
+  private void inTaskAreaHandler(Vcpu vcpu, Task task) {
+    if (!task.usedMath) {
+      initArea(vcpu, task, false);
+    }
+    restoreAndReturn(vcpu, task);
+  }
+
+  /**
+   * XenoLinux {@code math_state_restore}: Xen is trusted to have cleared TS, so only the shadow CR0 is
+   * cleared; the restore is an FPU instruction and raises #NM again, nested, if TS is in fact set.
+   */
+  private void xenolinuxHandler(Vcpu vcpu, Task task) {
+    if (!task.usedMath) {
+      initArea(vcpu, task, false);
+    }
+    for (int attempt = 0; vcpu.ts(); attempt++) {
+      Invariants.check(attempt <= Kernel.NM_NESTING_MAX, "nested #NM did not end in a restore or a crash");
+      deviceNotAvailable(vcpu, task);
+    }
+    restore(vcpu, task, RESTORE_IN_HANDLER);
+    exitHandler(vcpu, task);
+  }
+
+  private void initArea(Vcpu vcpu, Task task, boolean slept) {
+    task.usedMath = true;
+    task.savedValue = 0;
+    task.savedOwner = -1;
+    machine.emit(vcpu, task.id, EventKind.FPU_INIT, 0, slept ? 1 : 0);
+  }
+
+  private void restore(Vcpu vcpu, Task task, int how) {
+    vcpu.fpuValue = task.savedValue;
+    vcpu.fpuOwner = task.savedOwner;
+    task.hasFpu = true;
+    machine.emit(vcpu, task.id, EventKind.FPU_RESTORE, task.savedValue, how);
+  }
+
+  private void exitHandler(Vcpu vcpu, Task task) {
+    Invariants.check(task.nmDepth > 0, "#NM handler returned without being entered");
+    machine.emit(vcpu, task.id, EventKind.NM_EXIT, TrapRecord.VECTOR_NM, task.nmDepth);
+    task.nmDepth--;
+  }
+
+  /**
+   * The FPU half of a context switch ({@code __unlazy_fpu} and the preload of 2.6.32's {@code __switch_to},
+   * {@code switch_fpu_prepare} in 3.x and 4.2): runs before the switch, returns whether to preload.
+   */
+  boolean prepareSwitch(Vcpu vcpu, Task previous, Task next) {
+    boolean preload = next != null && next.usedMath && (eager || (kernel.preloads() && next.fpuCounter > 5));
+    int previousId = previous == null ? -1 : previous.id;
+    if (previous != null && previous.hasFpu) {
+      Invariants.check(previous.lastVcpu == vcpu.id, "task holds the FPU of another vCPU");
+      previous.savedValue = vcpu.fpuValue;
+      previous.savedOwner = vcpu.fpuOwner;
+      previous.hasFpu = false;
+      machine.emit(vcpu, previousId, EventKind.FPU_SAVE, vcpu.fpuValue, 0);
+      if (!preload && !eager) {
+        setTs(vcpu, previousId, true);
+      }
+    } else {
+      if (previous != null) {
+        previous.fpuCounter = 0;
+      }
+      if (preload && !eager) {
+        setTs(vcpu, previousId, false);
+      }
+    }
+    return preload;
+  }
+
+  /** The FPU half after the switch ({@code switch_fpu_finish}): load a preloaded task's state. */
+  void finishSwitch(Vcpu vcpu, Task next, boolean preload) {
+    if (preload) {
+      next.fpuCounter = (next.fpuCounter + 1) & 0xFF;
+      restore(vcpu, next, RESTORE_PRELOAD);
+    }
+  }
+
+  /**
+   * {@code stts()} / {@code clts()}: a CR0 write on bare metal and HVM, the {@code fpu_taskswitch}
+   * hypercall under PV.
+   */
+  private void setTs(Vcpu vcpu, int taskId, boolean set) {
+    vcpu.setTs(set);
+    if (hypervisor.isParavirtual()) {
+      machine.emit(vcpu, taskId, EventKind.HYPERCALL, HYPERCALL_FPU_TASKSWITCH, set ? 1 : 0);
+    } else {
+      machine.emit(vcpu, taskId, EventKind.CR_WRITE, vcpu.cr0, 0);
+    }
+  }
+}

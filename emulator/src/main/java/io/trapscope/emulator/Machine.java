@@ -1,0 +1,468 @@
+package io.trapscope.emulator;
+
+import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.emulator.choice.ChoiceSource;
+import io.trapscope.emulator.scenario.Hypervisor;
+import io.trapscope.emulator.scenario.MachineConfig;
+import io.trapscope.emulator.scenario.Patch;
+import io.trapscope.emulator.scenario.Scenario;
+import io.trapscope.emulator.workload.Operation;
+import io.trapscope.emulator.workload.Program;
+import io.trapscope.emulator.workload.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Runs one scenario: steps every vCPU once per tick, runs the guest's tasks and scheduler, and reports
+ * each event, trap and choice to the sink.
+ */
+public final class Machine {
+  static final int SWITCH_BLOCKED = 0;
+  static final int SWITCH_PREEMPTED = 1;
+  static final int SWITCH_EXITED = 2;
+  static final int SWITCH_FROM_IDLE = 3;
+  static final int AWAY_PREEMPTED = 0;
+  static final int AWAY_HALTED = 1;
+
+  /** A countdown longer than any run: what "never" means for preemption, blocking or descheduling. */
+  private static final long COUNTDOWN_MAX = 1L << 40;
+  /** Live tasks at once; the validator's bounds on loops and tasks keep a scenario far below it. */
+  private static final int LIVE_TASKS_MAX = 1 << 16;
+
+  private final Scenario scenario;
+  private final ChoiceSource choices;
+  private final EventSink sink;
+  private final Hypervisor hypervisor;
+  private final Workload workload;
+  private final LazyFpu fpu;
+  private final TrapTable traps;
+  private final Vcpu[] vcpus;
+  private final List<Task> runQueue = new ArrayList<>();
+  private final PriorityQueue<Task> sleepers =
+      new PriorityQueue<>(Comparator.comparingLong((Task task) -> task.wakeTick).thenComparingInt(task -> task.id));
+  private final long maxEvents;
+  private final long maxTicks;
+  private int[] candidates = new int[16];
+
+  private long tick;
+  private long seq;
+  private int nextTaskId;
+  private int liveTasks;
+  private EndReason endReason;
+  private boolean started;
+
+  public Machine(Scenario scenario, ChoiceSource choices, EventSink sink) {
+    this.scenario = scenario;
+    this.choices = choices;
+    this.sink = sink;
+    MachineConfig machine = scenario.machine();
+    this.hypervisor = machine.hypervisor();
+    this.workload = Workload.of(scenario.workload());
+    this.fpu =
+        new LazyFpu(this, hypervisor, machine.kernel(), scenario.guest(), machine.eagerfpu(), machine.has(Patch.KONRAD_STTS));
+    this.traps = new TrapTable(sink);
+    this.vcpus = new Vcpu[machine.vcpus()];
+    for (int id = 0; id < vcpus.length; id++) {
+      vcpus[id] = new Vcpu(id, fpu.tsAtBoot());
+    }
+    this.maxEvents = scenario.limits().maxEvents();
+    this.maxTicks = scenario.limits().maxTicks();
+  }
+
+  /** Runs the scenario to its end; a machine runs once. */
+  public RunResult run() {
+    Invariants.check(!started, "a machine runs once");
+    started = true;
+    try {
+      for (Integer program : workload.initialPrograms()) {
+        Task task = createTask(workload.programs().get(program), null, vcpus[0]);
+        emit(vcpus[0], -1, EventKind.TASK_SPAWN, task.id, 0);
+      }
+      for (Vcpu vcpu : vcpus) {
+        drawDeschedule(vcpu);
+      }
+      loop();
+    } catch (RunStopped stopped) {
+      Invariants.check(endReason != null, "run stopped without a reason");
+    }
+    traps.finish(endReason == EndReason.DOMAIN_CRASH ? TrapOutcome.DOMAIN_CRASH : TrapOutcome.PENDING_AT_END);
+    return new RunResult(endReason, seq, tick, nextTaskId, liveTasks == 0);
+  }
+
+  private void loop() {
+    while (true) {
+      if (tick >= maxTicks) {
+        endReason = EndReason.MAX_TICKS;
+        return;
+      }
+      for (Vcpu vcpu : vcpus) {
+        step(vcpu);
+      }
+      tick++;
+      wakeDue();
+      if (liveTasks == 0) {
+        endReason = EndReason.COMPLETED;
+        return;
+      }
+      if (!canRunNow()) {
+        long next = nextWakeTick();
+        if (next == Long.MAX_VALUE) {
+          endReason = EndReason.DEADLOCK;
+          return;
+        }
+        tick = Math.min(Math.max(tick, next), maxTicks);
+        wakeDue();
+      }
+    }
+  }
+
+  private void step(Vcpu vcpu) {
+    if (vcpu.awayUntilTick > tick) {
+      return;
+    }
+    if (vcpu.awayUntilTick >= 0) {
+      vcpu.awayUntilTick = -1;
+      emit(vcpu, vcpu.currentId(), EventKind.VCPU_RESUME, AWAY_PREEMPTED, 0);
+      drawDeschedule(vcpu);
+    }
+    if (vcpu.current == null) {
+      Task next = pickNext(vcpu, null);
+      if (next == null) {
+        if (!vcpu.halted) {
+          vcpu.halted = true;
+          if (hypervisor.isXen()) {
+            emit(vcpu, -1, EventKind.VCPU_DESCHEDULE, AWAY_HALTED, 0);
+          }
+        }
+        return;
+      }
+      if (vcpu.halted) {
+        vcpu.halted = false;
+        if (hypervisor.isXen()) {
+          emit(vcpu, -1, EventKind.VCPU_RESUME, AWAY_HALTED, 0);
+        }
+      }
+      switchTo(vcpu, null, next, SWITCH_FROM_IDLE);
+      return;
+    }
+    runTask(vcpu, vcpu.current);
+    if (vcpu.current != null && --vcpu.stepsUntilDeschedule <= 0) {
+      MachineConfig machine = scenario.machine();
+      long ticks =
+          range(ChoicePoint.HV_DESCHEDULE_TICKS, vcpu, null, machine.hvDescheduleTicksMin(), machine.hvDescheduleTicksMax());
+      emit(vcpu, vcpu.currentId(), EventKind.VCPU_DESCHEDULE, AWAY_PREEMPTED, ticks);
+      vcpu.awayUntilTick = tick + 1 + ticks;
+    }
+  }
+
+  /** One step of the task running on {@code vcpu}: a kernel continuation or one user operation. */
+  private void runTask(Vcpu vcpu, Task task) {
+    if (task.resume == Task.RESUME_NM_AFTER_ALLOCATION) {
+      task.resume = Task.RESUME_USER;
+      fpu.resumeAfterAllocation(vcpu, task);
+      return;
+    }
+    if (task.resume == Task.RESUME_SYSCALL_RETURN) {
+      task.resume = Task.RESUME_USER;
+      task.advance();
+      if (task.done) {
+        exit(vcpu, task);
+        return;
+      }
+    }
+    Program program = task.program;
+    Operation operation = program.operation(task.pc);
+    switch (operation) {
+      case FPU_WRITE:
+        if (vcpu.ts()) {
+          fpu.deviceNotAvailable(vcpu, task);
+          return;
+        }
+        long pattern = pattern(task.id, task.round);
+        vcpu.fpuValue = pattern;
+        vcpu.fpuOwner = task.id;
+        task.lastWritten = pattern;
+        emit(vcpu, task.id, EventKind.FPU_WRITE, pattern, 0);
+        break;
+      case FPU_READ:
+        if (vcpu.ts()) {
+          fpu.deviceNotAvailable(vcpu, task);
+          return;
+        }
+        if (vcpu.fpuOwner != task.id || vcpu.fpuValue != task.lastWritten) {
+          task.exitCode = 2;
+        }
+        emit(vcpu, task.id, EventKind.FPU_READ, vcpu.fpuValue, task.lastWritten);
+        break;
+      case SYSCALL:
+        if (task.syscallsUntilBlock <= 0) {
+          task.syscallsUntilBlock =
+              geometric(ChoicePoint.SYSCALL_BLOCKS, vcpu, task, workload.syscallBlockProbability(), COUNTDOWN_MAX);
+        }
+        boolean blocks = --task.syscallsUntilBlock == 0;
+        long ticks =
+            blocks
+                ? range(ChoicePoint.SYSCALL_TICKS, vcpu, task, workload.syscallBlockTicksMin(), workload.syscallBlockTicksMax())
+                : 0;
+        emit(vcpu, task.id, EventKind.SYSCALL, program.operand(task.pc), ticks);
+        if (blocks) {
+          task.resume = Task.RESUME_SYSCALL_RETURN;
+          sleep(vcpu, task, ticks, Task.WAKE_SYSCALL);
+          return;
+        }
+        break;
+      case COMPUTE:
+        break;
+      case SPAWN:
+        Task child = createTask(workload.programs().get(program.operand(task.pc)), task, vcpu);
+        emit(vcpu, task.id, EventKind.TASK_SPAWN, child.id, 0);
+        break;
+      case WAIT:
+        if (task.liveChildren > 0) {
+          task.state = Task.BLOCKED;
+          task.waitingForChild = true;
+          schedule(vcpu, task, SWITCH_BLOCKED);
+          return;
+        }
+        break;
+      default:
+        throw new IllegalStateException("unhandled operation " + operation);
+    }
+    task.advance();
+    if (task.done) {
+      exit(vcpu, task);
+      return;
+    }
+    if (task.opsUntilPreempt <= 0) {
+      task.opsUntilPreempt = drawPreemption(vcpu, task);
+    }
+    if (--task.opsUntilPreempt == 0) {
+      preempt(vcpu, task);
+    }
+  }
+
+  /**
+   * The data a task writes in a round, readable in SQL: {@code task * 1000 + n}, n the round counted from
+   * 1 and wrapping after 999, so 41001 is task 41's first write. Never 0, the initial state's value.
+   */
+  static long pattern(int taskId, int round) {
+    return taskId * 1000L + round % 999 + 1;
+  }
+
+  private void exit(Vcpu vcpu, Task task) {
+    emit(vcpu, task.id, EventKind.TASK_EXIT, task.exitCode, 0);
+    task.state = Task.EXITED;
+    liveTasks--;
+    Task parent = task.parent;
+    if (parent != null && --parent.liveChildren == 0 && parent.waitingForChild) {
+      parent.waitingForChild = false;
+      makeRunnable(parent, Task.WAKE_CHILD);
+    }
+    schedule(vcpu, task, SWITCH_EXITED);
+  }
+
+  /** The timer tick: the task goes to the back of the run queue, unless nothing else could run. */
+  private void preempt(Vcpu vcpu, Task task) {
+    if (runQueue.isEmpty()) {
+      return;
+    }
+    task.state = Task.RUNNABLE;
+    runQueue.add(task);
+    Task next = pickNext(vcpu, task);
+    if (next == task) {
+      task.state = Task.RUNNING;
+      return;
+    }
+    switchTo(vcpu, task, next, SWITCH_PREEMPTED);
+  }
+
+  /** Puts {@code task} to sleep for {@code ticks} and runs something else on its vCPU. */
+  void sleep(Vcpu vcpu, Task task, long ticks, int reason) {
+    task.state = Task.BLOCKED;
+    task.wakeTick = tick + ticks;
+    task.wakeReason = reason;
+    sleepers.add(task);
+    schedule(vcpu, task, SWITCH_BLOCKED);
+  }
+
+  private void schedule(Vcpu vcpu, Task previous, int reason) {
+    switchTo(vcpu, previous, pickNext(vcpu, previous), reason);
+  }
+
+  private void switchTo(Vcpu vcpu, Task previous, Task next, int reason) {
+    boolean preload = fpu.prepareSwitch(vcpu, previous, next);
+    vcpu.current = next;
+    if (next != null) {
+      next.state = Task.RUNNING;
+      next.lastVcpu = vcpu.id;
+    }
+    emit(vcpu, vcpu.currentId(), EventKind.TASK_SWITCH, previous == null ? -1 : previous.id, reason);
+    if (next != null) {
+      fpu.finishSwitch(vcpu, next, preload);
+    }
+  }
+
+  /** Takes the next task off the run queue, or null if it is empty. */
+  private Task pickNext(Vcpu vcpu, Task previous) {
+    int count = runQueue.size();
+    if (count == 0) {
+      return null;
+    }
+    long ordinal = nextOrdinal(ChoicePoint.SCHED_PICK, vcpu, previous);
+    int index = 0;
+    if (count > 1) {
+      if (candidates.length < count) {
+        candidates = new int[Math.max(count, candidates.length * 2)];
+      }
+      for (int position = 0; position < count; position++) {
+        candidates[position] = runQueue.get(position).id;
+      }
+      int chosen = choices.pick(ChoicePoint.SCHED_PICK, vcpu.id, idOf(previous), ordinal, candidates, count);
+      sink.choice(seq, ChoicePoint.SCHED_PICK, vcpu.id, idOf(previous), ordinal, chosen);
+      index = indexOf(chosen);
+    }
+    Task next = runQueue.remove(index);
+    Invariants.check(next.state == Task.RUNNABLE, "task %d queued but not runnable", next.id);
+    return next;
+  }
+
+  private int indexOf(int taskId) {
+    for (int position = 0; position < runQueue.size(); position++) {
+      if (runQueue.get(position).id == taskId) {
+        return position;
+      }
+    }
+    throw new ChoiceMismatchException(ChoicePoint.SCHED_PICK, "task " + taskId + " is not runnable");
+  }
+
+  private Task createTask(Program program, Task parent, Vcpu vcpu) {
+    Invariants.check(liveTasks < LIVE_TASKS_MAX, "more than %d live tasks", LIVE_TASKS_MAX);
+    Task task = new Task(nextTaskId++, parent, program, vcpu.id);
+    if (fpu.usedMathAtFork()) {
+      task.usedMath = true;
+    }
+    if (parent != null) {
+      parent.liveChildren++;
+    }
+    liveTasks++;
+    runQueue.add(task);
+    return task;
+  }
+
+  private void makeRunnable(Task task, int reason) {
+    task.state = Task.RUNNABLE;
+    runQueue.add(task);
+    emit(vcpus[task.lastVcpu], task.id, EventKind.TASK_WAKE, reason, 0);
+  }
+
+  private void wakeDue() {
+    while (!sleepers.isEmpty() && sleepers.peek().wakeTick <= tick) {
+      Task task = sleepers.poll();
+      makeRunnable(task, task.wakeReason);
+    }
+  }
+
+  /** Whether some vCPU can do something at the current tick. */
+  private boolean canRunNow() {
+    for (Vcpu vcpu : vcpus) {
+      boolean away = vcpu.awayUntilTick > tick;
+      if (!away && (vcpu.current != null || !runQueue.isEmpty() || vcpu.awayUntilTick >= 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long nextWakeTick() {
+    long next = sleepers.isEmpty() ? Long.MAX_VALUE : sleepers.peek().wakeTick;
+    for (Vcpu vcpu : vcpus) {
+      if (vcpu.awayUntilTick >= 0) {
+        next = Math.min(next, vcpu.awayUntilTick);
+      }
+    }
+    return next;
+  }
+
+  /**
+   * User operations until the timer preempts {@code task}: a per-operation chance, drawn as the wait for
+   * the first success, which is the same distribution and one choice per preemption instead of one per
+   * operation.
+   */
+  private long drawPreemption(Vcpu vcpu, Task task) {
+    return geometric(ChoicePoint.SCHED_PREEMPT, vcpu, task, scenario.guest().preemptProbability(), COUNTDOWN_MAX);
+  }
+
+  private void drawDeschedule(Vcpu vcpu) {
+    double probability = hypervisor.isXen() ? scenario.machine().hvDescheduleProbability() : 0;
+    vcpu.stepsUntilDeschedule = geometric(ChoicePoint.HV_DESCHEDULE, vcpu, null, probability, COUNTDOWN_MAX);
+  }
+
+  /** The domain is dead: report it and stop the run. */
+  void crash(Vcpu vcpu, Task task, int reason, long detail) {
+    emit(vcpu, task.id, EventKind.DOMAIN_CRASH, reason, detail);
+    endReason = EndReason.DOMAIN_CRASH;
+    throw RunStopped.INSTANCE;
+  }
+
+  /** Emits an event and returns its seq; stops the run once {@code limits.maxEvents} are out. */
+  long emit(Vcpu vcpu, int task, EventKind kind, long value, long aux) {
+    if (seq >= maxEvents) {
+      endReason = EndReason.MAX_EVENTS;
+      throw RunStopped.INSTANCE;
+    }
+    sink.event(seq, tick, vcpu.id, task, kind, vcpu.ts(), vcpu.fpuOwner, value, aux);
+    return seq++;
+  }
+
+  TrapTable traps() {
+    return traps;
+  }
+
+  boolean chance(ChoicePoint point, Vcpu vcpu, Task task, double probability) {
+    long ordinal = nextOrdinal(point, vcpu, task);
+    if (probability <= 0 || probability >= 1) {
+      return probability >= 1;
+    }
+    boolean answer = choices.chance(point, vcpu.id, idOf(task), ordinal, probability);
+    sink.choice(seq, point, vcpu.id, idOf(task), ordinal, answer ? 1 : 0);
+    return answer;
+  }
+
+  long range(ChoicePoint point, Vcpu vcpu, Task task, long min, long max) {
+    long ordinal = nextOrdinal(point, vcpu, task);
+    if (min == max) {
+      return min;
+    }
+    long answer = choices.range(point, vcpu.id, idOf(task), ordinal, min, max);
+    if (answer < min || answer > max) {
+      throw new ChoiceMismatchException(point, "answer " + answer + " outside [" + min + ", " + max + "]");
+    }
+    sink.choice(seq, point, vcpu.id, idOf(task), ordinal, answer);
+    return answer;
+  }
+
+  private long geometric(ChoicePoint point, Vcpu vcpu, Task task, double probability, long max) {
+    long ordinal = nextOrdinal(point, vcpu, task);
+    if (probability <= 0 || probability >= 1) {
+      return probability >= 1 ? 1 : max;
+    }
+    long answer = choices.geometric(point, vcpu.id, idOf(task), ordinal, probability, max);
+    if (answer < 1 || answer > max) {
+      throw new ChoiceMismatchException(point, "answer " + answer + " outside [1, " + max + "]");
+    }
+    sink.choice(seq, point, vcpu.id, idOf(task), ordinal, answer);
+    return answer;
+  }
+
+  /** Counts a question of {@code point}, per task, or per vCPU when no task is involved. */
+  private static long nextOrdinal(ChoicePoint point, Vcpu vcpu, Task task) {
+    long[] ordinals = task == null ? vcpu.choiceOrdinals : task.choiceOrdinals;
+    return ordinals[point.ordinal()]++;
+  }
+
+  private static int idOf(Task task) {
+    return task == null ? -1 : task.id;
+  }
+}

@@ -1,0 +1,73 @@
+package io.trapscope.emulator;
+
+import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.emulator.workload.Program;
+
+/** A guest task: its scheduling state, its user program's position, and its lazy-FPU state. */
+final class Task {
+  static final int RUNNABLE = 0;
+  static final int RUNNING = 1;
+  static final int BLOCKED = 2;
+  static final int EXITED = 3;
+
+  /** What the task does when it next runs, if it is in the middle of a kernel path. */
+  static final int RESUME_USER = 0;
+  static final int RESUME_NM_AFTER_ALLOCATION = 1;
+  static final int RESUME_SYSCALL_RETURN = 2;
+
+  static final int WAKE_SYSCALL = 0;
+  static final int WAKE_ALLOCATION = 1;
+  static final int WAKE_CHILD = 2;
+
+  final int id;
+  final Task parent;
+  final Program program;
+  final long[] choiceOrdinals = new long[ChoicePoint.values().length];
+
+  int state = RUNNABLE;
+  int pc;
+  int round;
+  boolean done;
+  int exitCode;
+  int liveChildren;
+  boolean waitingForChild;
+  int lastVcpu;
+
+  int resume = RESUME_USER;
+  int nmDepth;
+  long wakeTick;
+  int wakeReason;
+  /** User operations left until the timer preempts the task; 0 when not drawn yet. */
+  long opsUntilPreempt;
+  /** System calls left until one blocks, that one included; 0 when not drawn yet. */
+  long syscallsUntilBlock;
+
+  /** Linux {@code used_math()}: the task has an FPU area. */
+  boolean usedMath;
+  /** Linux {@code TS_USEDFPU} / {@code fpu.has_fpu}: its state is live in its vCPU's registers. */
+  boolean hasFpu;
+  /** Linux {@code fpu_counter}, an {@code unsigned char} that wraps at 256. */
+  int fpuCounter;
+  long savedValue;
+  int savedOwner = -1;
+  long lastWritten;
+
+  Task(int id, Task parent, Program program, int vcpu) {
+    this.id = id;
+    this.parent = parent;
+    this.program = program;
+    this.lastVcpu = vcpu;
+  }
+
+  /** Moves past the current operation; the program is done after its last round. */
+  void advance() {
+    pc++;
+    if (pc == program.length()) {
+      pc = 0;
+      round++;
+      if (round == program.repeat()) {
+        done = true;
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.trapscope.emulator.workload;
+
+import io.trapscope.emulator.scenario.FpuMemcmpConfig;
+import io.trapscope.emulator.scenario.FpuMixedConfig;
+import io.trapscope.emulator.scenario.WorkloadConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The programs of a workload and the tasks it starts with.
+ *
+ * @param programs every program, indexed by {@link Operation#SPAWN} operands
+ * @param initialPrograms the program index of each task present at boot
+ * @param syscallBlockProbability the chance that a system call blocks
+ * @param syscallBlockTicksMin shortest block
+ * @param syscallBlockTicksMax longest block
+ */
+public record Workload(
+    List<Program> programs,
+    List<Integer> initialPrograms,
+    double syscallBlockProbability,
+    long syscallBlockTicksMin,
+    long syscallBlockTicksMax) {
+
+  /** {@code brk}: malloc growing the heap. */
+  static final int SYSCALL_BRK = 12;
+  /** {@code getppid}: a system call that usually returns at once. */
+  static final int SYSCALL_GETPPID = 110;
+
+  public Workload {
+    programs = List.copyOf(programs);
+    initialPrograms = List.copyOf(initialPrograms);
+  }
+
+  /** The workload a scenario describes. */
+  public static Workload of(WorkloadConfig config) {
+    if (config instanceof FpuMemcmpConfig) {
+      return memcmp((FpuMemcmpConfig) config);
+    }
+    if (config instanceof FpuMixedConfig) {
+      return mixed((FpuMixedConfig) config);
+    }
+    throw new IllegalArgumentException("unknown workload " + config.name());
+  }
+
+  private static Workload memcmp(FpuMemcmpConfig config) {
+    Program shell = shellLoop(1, config.processes());
+    Program memcmp = memcmpProcess(config.rounds(), config.syscalls());
+    List<Integer> initial = new ArrayList<>();
+    for (int loop = 0; loop < config.loops(); loop++) {
+      initial.add(0);
+    }
+    return new Workload(
+        List.of(shell, memcmp),
+        initial,
+        config.syscallBlockProbability(),
+        config.syscallBlockTicksMin(),
+        config.syscallBlockTicksMax());
+  }
+
+  private static Workload mixed(FpuMixedConfig config) {
+    Program worker =
+        new Program.Builder("fpu-worker")
+            .add(Operation.FPU_WRITE)
+            .times(Operation.COMPUTE, 0, config.computeOps())
+            .add(Operation.SYSCALL, SYSCALL_GETPPID)
+            .add(Operation.FPU_READ)
+            .repeat(config.iterations());
+    List<Program> programs = new ArrayList<>(List.of(worker));
+    List<Integer> initial = new ArrayList<>();
+    for (int task = 0; task < config.tasks(); task++) {
+      initial.add(0);
+    }
+    if (config.churnLoops() > 0 && config.churnProcesses() > 0) {
+      programs.add(shellLoop(2, config.churnProcesses()));
+      programs.add(memcmpProcess(1, 1));
+      for (int loop = 0; loop < config.churnLoops(); loop++) {
+        initial.add(1);
+      }
+    }
+    return new Workload(
+        programs,
+        initial,
+        config.syscallBlockProbability(),
+        config.syscallBlockTicksMin(),
+        config.syscallBlockTicksMax());
+  }
+
+  /** {@code while :; do ./memcmp; done}, {@code processes} times: the shell itself never touches the FPU. */
+  private static Program shellLoop(int childProgram, int processes) {
+    return new Program.Builder("sh")
+        .add(Operation.SPAWN, childProgram)
+        .add(Operation.WAIT)
+        .repeat(processes);
+  }
+
+  /** The seed's test program: malloc, memset through SSE, system calls, memcmp. */
+  private static Program memcmpProcess(int rounds, int syscalls) {
+    return new Program.Builder("memcmp")
+        .add(Operation.SYSCALL, SYSCALL_BRK)
+        .add(Operation.FPU_WRITE)
+        .times(Operation.SYSCALL, SYSCALL_GETPPID, syscalls)
+        .add(Operation.FPU_READ)
+        .repeat(rounds);
+  }
+}

@@ -1,0 +1,179 @@
+package io.trapscope.formats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and writes {@code manifest.json}, checking everything a hostile manifest could get wrong. */
+public final class ManifestCodec {
+  /** A manifest is a few kilobytes: its scenario and a dozen file entries. */
+  public static final long MANIFEST_BYTES_MAX = 4L << 20;
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  private static final ObjectMapper MAPPER = newMapper();
+
+  private ManifestCodec() {}
+
+  private static ObjectMapper newMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    return mapper;
+  }
+
+  /** The manifest as the bytes written to disk: two-space indentation and a final newline. */
+  public static byte[] toBytes(Manifest manifest) {
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+    printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+    try {
+      String json = MAPPER.writer(printer).writeValueAsString(manifest);
+      return (json + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a manifest always serialises", e);
+    }
+  }
+
+  /** Reads and checks {@code directory/manifest.json}. */
+  public static Manifest read(Path directory) {
+    Path path = directory.resolve(Manifest.FILE_NAME);
+    byte[] bytes;
+    try {
+      long size = Files.size(path);
+      if (size > MANIFEST_BYTES_MAX) {
+        throw new TraceFormatException(path, size + " bytes, more than a manifest can be (" + MANIFEST_BYTES_MAX + ")");
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new TraceFormatException(
+          path, "missing: " + directory + " is not a complete trace (a run that was stopped leaves none)", e);
+    } catch (IOException e) {
+      throw new TraceFormatException(path, "cannot read: " + e.getMessage(), e);
+    }
+    Manifest manifest;
+    try {
+      manifest = MAPPER.readValue(bytes, Manifest.class);
+    } catch (JsonMappingException e) {
+      throw new TraceFormatException(path, describeMapping(e), e);
+    } catch (JsonProcessingException e) {
+      throw new TraceFormatException(path, malformed(e), e);
+    } catch (IOException e) {
+      throw new TraceFormatException(path, "cannot read: " + e.getMessage(), e);
+    }
+    check(path, manifest);
+    return manifest;
+  }
+
+  private static void check(Path path, Manifest manifest) {
+    if (!Manifest.FORMAT.equals(manifest.format())) {
+      throw new TraceFormatException(path, "format is '" + manifest.format() + "', expected '" + Manifest.FORMAT + "'");
+    }
+    if (manifest.schemaVersion() > Manifest.SCHEMA_VERSION) {
+      throw new TraceFormatException(
+          path,
+          "schema version " + manifest.schemaVersion() + " is newer than this trapscope reads ("
+              + Manifest.SCHEMA_VERSION + "); upgrade trapscope");
+    }
+    if (manifest.schemaVersion() < 1) {
+      throw new TraceFormatException(path, "schema version " + manifest.schemaVersion() + " is not valid");
+    }
+    Set<String> seenPaths = new HashSet<>();
+    for (Table table : Table.values()) {
+      Manifest.TableEntry entry = manifest.table(table);
+      if (entry == null) {
+        throw new TraceFormatException(path, "tables: no entry for '" + table.tableName() + "'");
+      }
+      if (entry.rows() < 0) {
+        throw new TraceFormatException(path, "tables." + table.tableName() + ".rows is negative");
+      }
+      if (entry.files().stream().noneMatch(file -> TraceFormat.PARQUET.formatName().equals(file.format()))) {
+        throw new TraceFormatException(path, "tables." + table.tableName() + ": no parquet file listed");
+      }
+      for (Manifest.FileEntry file : entry.files()) {
+        TraceFormat format = TraceFormat.byName(file.format());
+        String where = "tables." + table.tableName() + ".files";
+        if (format == null) {
+          throw new TraceFormatException(path, where + ": unknown format '" + file.format() + "'");
+        }
+        // The only names a trace may hold: this is what keeps "../" and absolute paths out.
+        if (!format.fileName(table).equals(file.path())) {
+          throw new TraceFormatException(
+              path, where + ": path '" + file.path() + "' must be '" + format.fileName(table) + "'");
+        }
+        if (!seenPaths.add(file.path())) {
+          throw new TraceFormatException(path, where + ": '" + file.path() + "' listed twice");
+        }
+        if (file.bytes() < 0) {
+          throw new TraceFormatException(path, where + ": negative size for '" + file.path() + "'");
+        }
+        if (file.sha256() == null || !SHA256.matcher(file.sha256()).matches()) {
+          throw new TraceFormatException(path, where + ": '" + file.path() + "' has no valid sha256");
+        }
+      }
+    }
+    if (manifest.tables().size() != Table.values().length) {
+      throw new TraceFormatException(path, "tables: expected exactly events, traps and choices");
+    }
+  }
+
+  private static String describeMapping(JsonMappingException e) {
+    StringBuilder where = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (where.length() > 0) {
+          where.append('.');
+        }
+        where.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        where.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    String detail = firstLine(e.getOriginalMessage());
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+      detail = "unknown field";
+    } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
+      detail = "missing or wrong type";
+    }
+    return (where.length() == 0 ? "" : where + ": ") + detail;
+  }
+
+  /** "malformed JSON at line 3, column 7: ..." for a parse error. */
+  public static String malformed(JsonProcessingException e) {
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    return "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

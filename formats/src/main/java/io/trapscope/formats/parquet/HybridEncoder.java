@@ -1,0 +1,80 @@
+package io.trapscope.formats.parquet;
+
+/**
+ * Parquet's RLE / bit-packed hybrid encoding of small unsigned integers: runs of eight or more equal values
+ * become RLE runs, everything else bit-packed groups of eight. Used for dictionary ids, booleans and
+ * definition levels.
+ */
+final class HybridEncoder {
+  /** parquet-mr's own limit, so that every bit-packed header fits in one byte. */
+  private static final int GROUPS_PER_RUN_MAX = 63;
+
+  private HybridEncoder() {}
+
+  /** Appends the encoding of {@code values[0, count)}, each below {@code 2^bitWidth}. */
+  static void encode(int[] values, int count, int bitWidth, ByteSink out) {
+    int position = 0;
+    int literalStart = 0;
+    int literalCount = 0;
+    while (position < count) {
+      int value = values[position];
+      int runEnd = position + 1;
+      while (runEnd < count && values[runEnd] == value) {
+        runEnd++;
+      }
+      int run = runEnd - position;
+      if (run < 8) {
+        if (literalCount == 0) {
+          literalStart = position;
+        }
+        literalCount += run;
+        position = runEnd;
+        continue;
+      }
+      if (literalCount % 8 != 0) {
+        int fill = 8 - literalCount % 8;
+        literalCount += fill;
+        position += fill;
+        run -= fill;
+      }
+      writeLiterals(values, literalStart, literalCount, bitWidth, out);
+      literalCount = 0;
+      if (run >= 8) {
+        out.writeUnsignedVarint((long) run << 1);
+        writeRleValue(value, bitWidth, out);
+        position += run;
+      } else if (run > 0) {
+        literalStart = position;
+        literalCount = run;
+        position += run;
+      }
+    }
+    writeLiterals(values, literalStart, literalCount, bitWidth, out);
+  }
+
+  private static void writeLiterals(int[] values, int start, int count, int bitWidth, ByteSink out) {
+    int written = 0;
+    while (written < count) {
+      int groups = Math.min(GROUPS_PER_RUN_MAX, (count - written + 7) / 8);
+      out.writeUnsignedVarint(((long) groups << 1) | 1);
+      out.packInts(values, start + written, count - written, groups * 8, bitWidth);
+      written += groups * 8;
+    }
+  }
+
+  private static void writeRleValue(int value, int bitWidth, ByteSink out) {
+    int bytes = (bitWidth + 7) / 8;
+    for (int index = 0; index < bytes; index++) {
+      out.writeByte(value >>> (8 * index));
+    }
+  }
+
+  /** Bit width of the largest of {@code values[0, count)}; 0 if all are 0. */
+  static int bitWidth(int[] values, int count) {
+    int union = 0;
+    for (int index = 0; index < count; index++) {
+      union |= values[index];
+    }
+    return 32 - Integer.numberOfLeadingZeros(union);
+  }
+}

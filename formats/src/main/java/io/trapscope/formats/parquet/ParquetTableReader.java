@@ -1,0 +1,441 @@
+package io.trapscope.formats.parquet;
+
+import io.trapscope.formats.Column;
+import io.trapscope.formats.ColumnBatch;
+import io.trapscope.formats.ColumnType;
+import io.trapscope.formats.StringDictionary;
+import io.trapscope.formats.Table;
+import io.trapscope.formats.TableReader;
+import io.trapscope.formats.TraceFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Streams one trace table out of a Parquet file, one row group in memory at a time.
+ *
+ * <p>The file is untrusted: before parquet-mr sees it, the magic bytes and footer length are checked
+ * against the file's size; after it parses the footer, the schema must be exactly the table's and every
+ * row group must fit the configured limits. Any failure inside parquet-mr becomes a {@link
+ * TraceFormatException} naming the file and the row group.
+ */
+public final class ParquetTableReader implements TableReader {
+  /** A footer is a few kilobytes; a claim of more than this is a corrupt or hostile file. */
+  public static final int FOOTER_BYTES_MAX = 16 << 20;
+
+  /** Our writer makes row groups of about 3 MB; this bounds what one hostile row group can make us hold. */
+  public static final long ROW_GROUP_BYTES_MAX_DEFAULT = 128L << 20;
+
+  private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
+  private final Path path;
+  private final Table table;
+  private final MessageType schema;
+  private final List<ColumnDescriptor> descriptors;
+  private final ParquetFileReader reader;
+  private final Map<String, String> metadata;
+  private final String createdBy;
+  private final long rows;
+  private final StringColumnConverter[] stringConverters;
+  private final int rowGroupCount;
+
+  private ColumnReader[] columnReaders;
+  private long rowsLeftInGroup;
+  private int rowGroupIndex = -1;
+  private long rowsRead;
+
+  private ParquetTableReader(Path path, Table table, long rowGroupBytesMax) {
+    this.path = path;
+    this.table = table;
+    checkEnvelope(path);
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(Codecs.defaults())
+            .withMaxAllocationInBytes((int) Math.min(Integer.MAX_VALUE, rowGroupBytesMax))
+            .usePageChecksumVerification(true)
+            .build();
+    try {
+      this.reader = ParquetFileReader.open(new LocalInputFile(path), options);
+    } catch (IOException | RuntimeException e) {
+      throw new TraceFormatException(path, "not a readable Parquet file: " + describe(e), e);
+    }
+    try {
+      this.schema = reader.getFileMetaData().getSchema();
+      this.metadata = Map.copyOf(reader.getFileMetaData().getKeyValueMetaData());
+      this.createdBy = reader.getFileMetaData().getCreatedBy();
+      checkSchema(path, table, schema);
+      this.descriptors = schema.getColumns();
+      this.rows = checkRowGroups(path, reader.getRowGroups(), rowGroupBytesMax, Files.size(path));
+      this.rowGroupCount = reader.getRowGroups().size();
+    } catch (TraceFormatException e) {
+      closeQuietly();
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly();
+      throw new TraceFormatException(path, "unreadable footer: " + describe(e), e);
+    }
+    this.stringConverters = new StringColumnConverter[table.columns().size()];
+  }
+
+  /** Opens {@code path} as a file of {@code table}. */
+  public static ParquetTableReader open(Path path, Table table) {
+    return new ParquetTableReader(path, table, ROW_GROUP_BYTES_MAX_DEFAULT);
+  }
+
+  /** Opens {@code path} with a custom bound on the bytes of one row group. */
+  public static ParquetTableReader open(Path path, Table table, long rowGroupBytesMax) {
+    return new ParquetTableReader(path, table, rowGroupBytesMax);
+  }
+
+  @Override
+  public long rows() {
+    return rows;
+  }
+
+  @Override
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  /** The writer's self-description from the footer. */
+  public String createdBy() {
+    return createdBy;
+  }
+
+  @Override
+  public boolean next(ColumnBatch batch) {
+    if (batch.table() != table) {
+      throw new IllegalArgumentException("batch of " + batch.table() + " given to the " + table + " reader");
+    }
+    batch.clear();
+    while (rowsLeftInGroup == 0) {
+      if (rowGroupIndex + 1 >= rowGroupCount) {
+        return false;
+      }
+      openNextRowGroup(batch);
+    }
+    int count = (int) Math.min(batch.capacity(), rowsLeftInGroup);
+    try {
+      readRows(batch, count);
+    } catch (TraceFormatException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new TraceFormatException(
+          path, "row group " + rowGroupIndex + ": corrupt column data: " + describe(e), e);
+    }
+    batch.setSize(count);
+    rowsLeftInGroup -= count;
+    rowsRead += count;
+    return true;
+  }
+
+  private void openNextRowGroup(ColumnBatch batch) {
+    rowGroupIndex++;
+    PageReadStore pages;
+    try {
+      pages = reader.readNextRowGroup();
+    } catch (IOException | RuntimeException e) {
+      throw new TraceFormatException(path, "row group " + rowGroupIndex + ": unreadable: " + describe(e), e);
+    }
+    if (pages == null) {
+      throw new TraceFormatException(
+          path, "row group " + rowGroupIndex + " is missing (file truncated after " + rowsRead + " rows)");
+    }
+    List<Column> columns = table.columns();
+    Converter[] converters = new Converter[columns.size()];
+    for (int column = 0; column < columns.size(); column++) {
+      if (columns.get(column).type() == ColumnType.STRING) {
+        stringConverters[column] = new StringColumnConverter(batch.dictionary(column));
+        converters[column] = stringConverters[column];
+      } else {
+        converters[column] = IgnoringConverter.INSTANCE;
+      }
+    }
+    try {
+      ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new RowConverter(converters), schema, createdBy);
+      columnReaders = new ColumnReader[descriptors.size()];
+      for (int column = 0; column < descriptors.size(); column++) {
+        columnReaders[column] = store.getColumnReader(descriptors.get(column));
+      }
+    } catch (RuntimeException e) {
+      throw new TraceFormatException(path, "row group " + rowGroupIndex + ": unreadable: " + describe(e), e);
+    }
+    rowsLeftInGroup = pages.getRowCount();
+  }
+
+  private void readRows(ColumnBatch batch, int count) {
+    List<Column> columns = table.columns();
+    for (int column = 0; column < columns.size(); column++) {
+      ColumnReader reader = columnReaders[column];
+      long[] values = batch.column(column);
+      boolean[] nulls = batch.nullMask(column);
+      int definedLevel = columns.get(column).nullable() ? 1 : 0;
+      switch (columns.get(column).type()) {
+        case INT64:
+          for (int row = 0; row < count; row++) {
+            if (nulls != null && (nulls[row] = reader.getCurrentDefinitionLevel() != definedLevel)) {
+              values[row] = 0;
+            } else {
+              values[row] = reader.getLong();
+            }
+            reader.consume();
+          }
+          break;
+        case INT32:
+          for (int row = 0; row < count; row++) {
+            if (nulls != null && (nulls[row] = reader.getCurrentDefinitionLevel() != definedLevel)) {
+              values[row] = 0;
+            } else {
+              values[row] = reader.getInteger();
+            }
+            reader.consume();
+          }
+          break;
+        case BOOLEAN:
+          for (int row = 0; row < count; row++) {
+            if (nulls != null && (nulls[row] = reader.getCurrentDefinitionLevel() != definedLevel)) {
+              values[row] = 0;
+            } else {
+              values[row] = reader.getBoolean() ? 1 : 0;
+            }
+            reader.consume();
+          }
+          break;
+        case STRING:
+          StringColumnConverter converter = stringConverters[column];
+          for (int row = 0; row < count; row++) {
+            if (nulls != null && (nulls[row] = reader.getCurrentDefinitionLevel() != definedLevel)) {
+              values[row] = 0;
+            } else {
+              reader.writeCurrentValueToConverter();
+              values[row] = converter.code;
+            }
+            reader.consume();
+          }
+          break;
+        default:
+          throw new IllegalStateException("unhandled column type");
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    try {
+      if (reader != null) {
+        reader.close();
+      }
+    } catch (IOException e) {
+      // Nothing was written; a failed close of a read-only file loses nothing.
+    }
+  }
+
+  /** Checks the magic bytes and the footer length before parquet-mr trusts either. */
+  private static void checkEnvelope(Path path) {
+    long size;
+    try {
+      if (!Files.isRegularFile(path)) {
+        throw new TraceFormatException(path, Files.exists(path) ? "not a regular file" : "file not found");
+      }
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw new TraceFormatException(path, "cannot read: " + describe(e), e);
+    }
+    if (size < 2L * MAGIC.length + 4) {
+      throw new TraceFormatException(path, "truncated: " + size + " bytes is too short for a Parquet file");
+    }
+    byte[] head = new byte[MAGIC.length];
+    ByteBuffer tail = ByteBuffer.allocate(4 + MAGIC.length).order(ByteOrder.LITTLE_ENDIAN);
+    try (InputStream in = Files.newInputStream(path);
+        SeekableByteChannel channel = Files.newByteChannel(path)) {
+      if (in.readNBytes(head, 0, head.length) != head.length) {
+        throw new TraceFormatException(path, "truncated while reading the header");
+      }
+      channel.position(size - tail.capacity());
+      while (tail.hasRemaining()) {
+        if (channel.read(tail) < 0) {
+          throw new TraceFormatException(path, "truncated while reading the footer");
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new TraceFormatException(path, "file not found", e);
+    } catch (IOException e) {
+      throw new TraceFormatException(path, "cannot read: " + describe(e), e);
+    }
+    tail.flip();
+    int footerBytes = tail.getInt();
+    byte[] tailMagic = new byte[MAGIC.length];
+    tail.get(tailMagic);
+    if (!java.util.Arrays.equals(head, MAGIC)) {
+      throw new TraceFormatException(path, "not a Parquet file (no PAR1 magic at the start)");
+    }
+    if (!java.util.Arrays.equals(tailMagic, MAGIC)) {
+      throw new TraceFormatException(path, "truncated or not a Parquet file (no PAR1 magic at the end)");
+    }
+    if (footerBytes <= 0 || footerBytes > size - 2L * MAGIC.length - 4 || footerBytes > FOOTER_BYTES_MAX) {
+      throw new TraceFormatException(
+          path, "corrupt footer: claims " + footerBytes + " bytes in a file of " + size + " bytes");
+    }
+  }
+
+  private static void checkSchema(Path path, Table table, MessageType schema) {
+    MessageType expected = ParquetSchemas.of(table);
+    List<Column> columns = table.columns();
+    if (schema.getFieldCount() != columns.size()) {
+      throw new TraceFormatException(
+          path,
+          "not a " + table.tableName() + " table: " + schema.getFieldCount() + " columns, expected "
+              + columns.size());
+    }
+    for (int column = 0; column < columns.size(); column++) {
+      org.apache.parquet.schema.Type actual = schema.getType(column);
+      org.apache.parquet.schema.Type wanted = expected.getType(column);
+      if (!actual.getName().equals(wanted.getName())) {
+        throw new TraceFormatException(
+            path,
+            "column " + column + " is '" + actual.getName() + "', expected '" + wanted.getName() + "'");
+      }
+      if (!actual.isPrimitive()
+          || actual.asPrimitiveType().getPrimitiveTypeName() != wanted.asPrimitiveType().getPrimitiveTypeName()
+          || actual.getRepetition() != wanted.getRepetition()) {
+        throw new TraceFormatException(
+            path, "column '" + actual.getName() + "' is " + actual + ", expected " + wanted);
+      }
+    }
+  }
+
+  private static long checkRowGroups(Path path, List<BlockMetaData> groups, long rowGroupBytesMax, long fileBytes) {
+    long total = 0;
+    for (int index = 0; index < groups.size(); index++) {
+      BlockMetaData group = groups.get(index);
+      if (group.getRowCount() < 0) {
+        throw new TraceFormatException(path, "row group " + index + ": negative row count");
+      }
+      if (group.getCompressedSize() > rowGroupBytesMax) {
+        throw new TraceFormatException(
+            path,
+            "row group " + index + " holds " + group.getCompressedSize() + " bytes, more than the limit of "
+                + rowGroupBytesMax);
+      }
+      for (ColumnChunkMetaData chunk : group.getColumns()) {
+        long start = chunk.getStartingPos();
+        long end = start + chunk.getTotalSize();
+        if (start < MAGIC.length || chunk.getTotalSize() < 0 || end > fileBytes) {
+          throw new TraceFormatException(
+              path,
+              "row group " + index + ", column '" + chunk.getPath().toDotString() + "' lies outside the file"
+                  + " (truncated?)");
+        }
+      }
+      total = Math.addExact(total, group.getRowCount());
+    }
+    return total;
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null || message.isBlank() ? root.getClass().getSimpleName() : firstLine(message);
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Turns each string value into its code, decoding a dictionary page's strings once per row group. */
+  private static final class StringColumnConverter extends PrimitiveConverter {
+    private final StringDictionary dictionary;
+    private int[] codeById = new int[0];
+    int code;
+
+    StringColumnConverter(StringDictionary dictionary) {
+      this.dictionary = dictionary;
+    }
+
+    @Override
+    public boolean hasDictionarySupport() {
+      return true;
+    }
+
+    @Override
+    public void setDictionary(Dictionary pageDictionary) {
+      int size = pageDictionary.getMaxId() + 1;
+      if (size < 0 || size > StringDictionary.SIZE_MAX) {
+        throw new IllegalStateException("dictionary of " + size + " strings exceeds the limit");
+      }
+      codeById = new int[size];
+      for (int id = 0; id < size; id++) {
+        codeById[id] = dictionary.code(pageDictionary.decodeToBinary(id).toStringUsingUTF8());
+      }
+    }
+
+    @Override
+    public void addValueFromDictionary(int dictionaryId) {
+      if (dictionaryId < 0 || dictionaryId >= codeById.length) {
+        throw new IllegalStateException("dictionary id " + dictionaryId + " out of range");
+      }
+      code = codeById[dictionaryId];
+    }
+
+    @Override
+    public void addBinary(Binary value) {
+      code = dictionary.code(value.toStringUsingUTF8());
+    }
+  }
+
+  /** Columns read through {@link ColumnReader#getLong()} and friends need no converter. */
+  private static final class IgnoringConverter extends PrimitiveConverter {
+    static final IgnoringConverter INSTANCE = new IgnoringConverter();
+  }
+
+  private static final class RowConverter extends GroupConverter {
+    private final Converter[] converters;
+
+    RowConverter(Converter[] converters) {
+      this.converters = converters;
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+      return converters[fieldIndex];
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void end() {}
+  }
+}
