@@ -7,8 +7,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import io.trapscope.emulator.scenario.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point of the {@code trapscope} command. */
 public final class Main {
@@ -24,6 +29,7 @@ public final class Main {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(Main::handleExecutionException);
+    commandLine.setParameterExceptionHandler(Main::handleParameterException);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine.execute(args);
   }
@@ -46,6 +52,48 @@ public final class Main {
       err.println("trapscope: rerun with --stacktrace for details; please report it with the command line and the seed");
     }
     return ExitCodes.INTERNAL;
+  }
+
+  /** Syntax errors: one short line, a hint where we have one, the synopsis, exit 2. */
+  private static int handleParameterException(ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    String name = commandLine.getCommandSpec().qualifiedName();
+    err.println(name + ": " + describe(e) + suggestion(e));
+    err.print(commandLine.getHelp().synopsis(0));
+    err.println("Run '" + name + " --help' for more.");
+    return ExitCodes.BAD_INPUT;
+  }
+
+  private static String suggestion(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException)) {
+      return "";
+    }
+    List<String> unmatched = ((UnmatchedArgumentException) e).getUnmatched();
+    if (unmatched.isEmpty()) {
+      return "";
+    }
+    CommandLine commandLine = e.getCommandLine();
+    List<String> candidates = new ArrayList<>(commandLine.getSubcommands().keySet());
+    commandLine.getCommandSpec().options().forEach(option -> candidates.addAll(List.of(option.names())));
+    return Suggestions.hint(unmatched.get(0), candidates);
+  }
+
+  private static String describe(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException && !e.getCommandLine().getSubcommands().isEmpty()) {
+      List<String> unmatched = ((UnmatchedArgumentException) e).getUnmatched();
+      if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+        return "unknown command '" + unmatched.get(0) + "'";
+      }
+    }
+    return lowerFirst(e.getMessage());
+  }
+
+  private static String lowerFirst(String message) {
+    if (message == null || message.isEmpty()) {
+      return "invalid command line";
+    }
+    return Character.toLowerCase(message.charAt(0)) + message.substring(1);
   }
 
   private static boolean hasStacktraceFlag(ParseResult parseResult) {
