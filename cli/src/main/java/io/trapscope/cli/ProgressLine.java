@@ -51,7 +51,8 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
     lastDrawn = now;
     drawn = true;
     double seconds = elapsed / 1e9;
-    err.printf("\r%s: %,d events (%.1f M/s), tick %,d, %.0f s\u001b[K", label, events, events / seconds / 1e6, ticks, seconds);
+    String tick = ticks > 0 ? String.format(", tick %,d", ticks) : "";
+    err.printf("\r%s: %,d events (%.1f M/s)%s, %.0f s\u001b[K", label, events, events / seconds / 1e6, tick, seconds);
     err.flush();
   }
 

@@ -39,7 +39,7 @@ record TraceSummary(
     Manifest manifest = reader.manifest();
     List<FileSummary> files = new ArrayList<>();
     double bytesPerEvent = 0;
-    for (Table table : Table.values()) {
+    for (Table table : Table.traceTables()) {
       for (Manifest.FileEntry file : manifest.table(table).files()) {
         TraceFormat format = TraceFormat.byName(file.format());
         try (TableReader tableReader = reader.openTable(table, format)) {

@@ -14,20 +14,22 @@ import picocli.CommandLine.Spec;
       "Record emulated virtualization workloads into columnar traces, replay them, and analyze them for",
       "lazy-FPU CR0.TS violations and lost or colliding trap injections."
     },
-    subcommands = {RecordCommand.class, InspectCommand.class, ScenariosCommand.class},
+    subcommands = {DemoCommand.class, RecordCommand.class, AnalyzeCommand.class, InspectCommand.class, ScenariosCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",
+      "  1   analyze: findings at or above --fail-on",
       "  2   bad input or usage: the message names the file and what is wrong",
+      "  4   analyze: unknown (the trace was cut short, or a rule did not apply)",
       "  70  internal error: please report it with the command line and the seed",
       "",
-      "Start with:  trapscope record fpu-memcmp -o /tmp/t && trapscope inspect /tmp/t"
+      "Start with:  trapscope demo"
     })
 final class TrapscopeCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand (record, inspect or scenarios)");
+    throw new ParameterException(spec.commandLine(), "missing subcommand (demo, record, analyze, inspect or scenarios)");
   }
 }

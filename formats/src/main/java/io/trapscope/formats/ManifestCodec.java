@@ -101,7 +101,7 @@ public final class ManifestCodec {
       throw new TraceFormatException(path, "schema version " + manifest.schemaVersion() + " is not valid");
     }
     Set<String> seenPaths = new HashSet<>();
-    for (Table table : Table.values()) {
+    for (Table table : Table.traceTables()) {
       Manifest.TableEntry entry = manifest.table(table);
       if (entry == null) {
         throw new TraceFormatException(path, "tables: no entry for '" + table.tableName() + "'");
@@ -134,7 +134,7 @@ public final class ManifestCodec {
         }
       }
     }
-    if (manifest.tables().size() != Table.values().length) {
+    if (manifest.tables().size() != Table.traceTables().size()) {
       throw new TraceFormatException(path, "tables: expected exactly events, traps and choices");
     }
   }

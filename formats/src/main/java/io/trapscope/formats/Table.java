@@ -49,7 +49,22 @@ public enum Table {
           required("vcpu", INT32, CATEGORY, "virtual CPU the choice was made for"),
           required("task", INT32, VALUE, "task the choice was made for, -1 for a vCPU-wide choice"),
           required("ordinal", INT64, VALUE, "how many times this point was asked before for this task (or vCPU)"),
-          required("value", INT64, VALUE, "the answer")));
+          required("value", INT64, VALUE, "the answer"))),
+  /** Not part of a trace: what {@code trapscope analyze --findings-parquet} writes, one row per evidence event. */
+  FINDINGS(
+      List.of(
+          required("trace", STRING, CATEGORY, "the trace analysed, as named on the command line"),
+          required("finding_id", INT64, COUNTER, "the finding's id within its trace, from 1"),
+          required("rule", STRING, CATEGORY, "the rule's stable id"),
+          required("severity", STRING, CATEGORY, "info, warning or error"),
+          required("score", INT32, CATEGORY, "0 to 100"),
+          required("first_seq", INT64, VALUE, "the first event involved"),
+          required("last_seq", INT64, VALUE, "the last event involved"),
+          required("vcpu", INT32, CATEGORY, "the vCPU it happened on"),
+          required("task", INT32, VALUE, "the task it is about"),
+          required("seq", INT64, VALUE, "an evidence event: join with events.seq"),
+          required("role", STRING, CATEGORY, "what that event shows")),
+      false);
 
   /** Column positions of {@link #EVENTS}. */
   public static final class Events {
@@ -94,9 +109,25 @@ public enum Table {
   }
 
   private final List<Column> columns;
+  private final boolean inTrace;
 
   Table(List<Column> columns) {
+    this(columns, true);
+  }
+
+  Table(List<Column> columns, boolean inTrace) {
     this.columns = columns;
+    this.inTrace = inTrace;
+  }
+
+  /** The tables a trace directory holds, in file order. */
+  public static List<Table> traceTables() {
+    return List.of(EVENTS, TRAPS, CHOICES);
+  }
+
+  /** Whether the table is part of a trace directory. */
+  public boolean inTrace() {
+    return inTrace;
   }
 
   /** The columns in file order. */
@@ -119,9 +150,9 @@ public enum Table {
     return -1;
   }
 
-  /** The table with this name, or null. */
+  /** The trace table with this name, or null. */
   public static Table byName(String tableName) {
-    for (Table table : values()) {
+    for (Table table : traceTables()) {
       if (table.tableName().equals(tableName)) {
         return table;
       }

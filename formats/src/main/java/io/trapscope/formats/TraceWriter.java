@@ -68,7 +68,7 @@ public final class TraceWriter implements Closeable {
     try {
       Set<TraceFormat> formats = new HashSet<>(extraFormats);
       formats.add(TraceFormat.PARQUET);
-      for (Table table : Table.values()) {
+      for (Table table : Table.traceTables()) {
         List<TableWriter> tableWriters = new ArrayList<>();
         for (TraceFormat format : TraceFormat.values()) {
           if (formats.contains(format)) {
@@ -108,7 +108,7 @@ public final class TraceWriter implements Closeable {
   public Manifest finish(Manifest manifestWithoutTables) throws IOException {
     try {
       List<Manifest.TableEntry> entries = new ArrayList<>();
-      for (Table table : Table.values()) {
+      for (Table table : Table.traceTables()) {
         List<Manifest.FileEntry> files = new ArrayList<>();
         long rows = -1;
         for (TableWriter writer : writers.get(table)) {
@@ -262,7 +262,7 @@ public final class TraceWriter implements Closeable {
   private static Set<String> traceFileNames() {
     Set<String> names = new HashSet<>();
     names.add(Manifest.FILE_NAME);
-    for (Table table : Table.values()) {
+    for (Table table : Table.traceTables()) {
       for (TraceFormat format : TraceFormat.values()) {
         names.add(format.fileName(table));
       }

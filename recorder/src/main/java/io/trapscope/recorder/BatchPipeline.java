@@ -30,7 +30,7 @@ final class BatchPipeline implements AutoCloseable {
   private final Map<Table, Worker> workers = new EnumMap<>(Table.class);
 
   BatchPipeline(TraceWriter writer, Map<Table, Integer> capacities, Map<Table, StringDictionary[]> dictionaries) {
-    for (Table table : Table.values()) {
+    for (Table table : Table.traceTables()) {
       workers.put(table, new Worker(writer, table, capacities.get(table), dictionaries.get(table)));
     }
   }

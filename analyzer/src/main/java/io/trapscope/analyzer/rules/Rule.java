@@ -1,0 +1,42 @@
+package io.trapscope.analyzer.rules;
+
+import io.trapscope.analyzer.EvidenceRow;
+import io.trapscope.analyzer.Severity;
+import java.util.Set;
+
+/**
+ * One check over a trace. A rule declares what it needs; the analyzer feeds it every event in order,
+ * after the shared {@link FpuTracker} has been brought up to date, and tells it when a switch into a task
+ * is complete (its FPU half included).
+ */
+public abstract class Rule {
+  /** The stable id, part of the output formats. */
+  public abstract String id();
+
+  /** The severity of its findings. */
+  public abstract Severity severity();
+
+  /** One line saying what it checks. */
+  public abstract String title();
+
+  /** The events columns it reads. */
+  public abstract Set<String> requiredColumns();
+
+  /**
+   * Kinds that must occur in a trace for the rule's silence to mean anything; if one never occurs the rule
+   * is reported not applicable instead of passing.
+   */
+  public abstract Set<Kind> requiredKinds();
+
+  /** Sees {@code event} with the tracker still as it was before the event. */
+  void beforeEvent(Event event, FpuTracker tracker, Findings findings) {}
+
+  /** Sees {@code event} with the tracker updated by it. */
+  void afterEvent(Event event, FpuTracker tracker, Findings findings) {}
+
+  /** A switch into {@code check.task()} is complete; the tracker shows the vCPU as the task finds it. */
+  void onSwitchComplete(EvidenceRow check, FpuTracker tracker, Findings findings) {}
+
+  /** The trace has ended. */
+  void onEnd(FpuTracker tracker, Findings findings) {}
+}
