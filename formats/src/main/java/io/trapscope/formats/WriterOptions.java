@@ -1,14 +1,17 @@
 package io.trapscope.formats;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How table files are written.
  *
  * @param compression the Parquet codec
  * @param rowGroupRowsMax rows per Parquet row group; bounds a reader's memory as well as the writer's
- * @param metadata key-value pairs stored in each file's footer
+ * @param metadata key-value pairs stored in each file's footer, kept in key order: the footer bytes follow
+ *     the map's iteration order, and that of {@code Map.of} or {@code Map.copyOf} changes from JVM to JVM
  */
 public record WriterOptions(Compression compression, int rowGroupRowsMax, Map<String, String> metadata) {
   /** One million rows: about 3 MB per row group of events, and enough row groups to parallelise SQL. */
@@ -19,7 +22,7 @@ public record WriterOptions(Compression compression, int rowGroupRowsMax, Map<St
     if (rowGroupRowsMax < 1) {
       throw new IllegalArgumentException("rowGroupRowsMax must be positive");
     }
-    metadata = Map.copyOf(metadata);
+    metadata = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(metadata)));
   }
 
   public static WriterOptions defaults() {

@@ -23,6 +23,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.ValueVectorUtility;
 
 /**
  * Streams one trace table out of an Arrow IPC file; memory is bounded by an allocator limit so that a
@@ -78,7 +79,12 @@ public final class ArrowTableReader implements TableReader {
     } catch (IOException | RuntimeException e) {
       // Already failing; the first error is the one to report.
     }
-    allocator.close();
+    try {
+      allocator.close();
+    } catch (RuntimeException e) {
+      // Arrow leaks the buffers of a record batch that failed half-way through loading, and the allocator
+      // then throws on close; that must not replace the reader's own error, which is the one to report.
+    }
   }
 
   /** Opens {@code path} as an Arrow file of {@code table}. */
@@ -113,6 +119,8 @@ public final class ArrowTableReader implements TableReader {
         }
         reader.loadRecordBatch(reader.getRecordBlocks().get(batchIndex));
         root = reader.getVectorSchemaRoot();
+        // Offsets and lengths come from the file: check them before a string's claimed length is allocated.
+        ValueVectorUtility.validateFull(root);
         rowInBatch = 0;
       }
       int count = Math.min(batch.capacity(), root.getRowCount() - rowInBatch);

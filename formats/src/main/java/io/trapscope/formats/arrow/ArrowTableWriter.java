@@ -3,6 +3,7 @@ package io.trapscope.formats.arrow;
 import io.trapscope.formats.Column;
 import io.trapscope.formats.ColumnBatch;
 import io.trapscope.formats.DigestingOutputStream;
+import io.trapscope.formats.StringDictionary;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.TableWriter;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class ArrowTableWriter implements TableWriter {
   private final ArrowFileWriter writer;
   private final DigestingOutputStream output;
   private final byte[][][] utf8ByColumn;
+  /** The dictionary each column's {@link #utf8ByColumn} was built from: batches need not share one. */
+  private final StringDictionary[] utf8Source;
   private long rows;
   private boolean closed;
 
@@ -43,6 +46,7 @@ public final class ArrowTableWriter implements TableWriter {
     this.allocator = new RootAllocator();
     this.root = VectorSchemaRoot.create(schema(table, metadata), allocator);
     this.utf8ByColumn = new byte[table.columns().size()][][];
+    this.utf8Source = new StringDictionary[table.columns().size()];
     this.output = new DigestingOutputStream(path);
     try {
       this.writer = new ArrowFileWriter(root, null, Channels.newChannel(output));
@@ -154,6 +158,10 @@ public final class ArrowTableWriter implements TableWriter {
   }
 
   private byte[][] utf8For(int column, ColumnBatch batch) {
+    if (utf8Source[column] != batch.dictionary(column)) {
+      utf8Source[column] = batch.dictionary(column);
+      utf8ByColumn[column] = null;
+    }
     byte[][] cached = utf8ByColumn[column];
     int size = batch.dictionary(column).size();
     if (cached == null || cached.length < size) {

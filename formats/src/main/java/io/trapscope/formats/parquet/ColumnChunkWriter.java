@@ -65,7 +65,12 @@ final class ColumnChunkWriter {
   private final ByteSink levels;
   private final LongDictionary dictionary = new LongDictionary();
   private final List<EncodedPage> pages = new ArrayList<>();
-  private StringDictionary strings;
+  /** This writer's own codes for a string column: batches may each bring their own dictionary. */
+  private final StringDictionary strings = new StringDictionary();
+  /** The batch dictionary {@link #toOwnCodes} translates from. */
+  private StringDictionary source;
+  /** Our code for each code of {@link #source}, or -1 where not yet looked up. */
+  private int[] toOwnCodes = new int[0];
   private Binary[] binaries = new Binary[0];
   private int stagedCount;
   private long chunkValues;
@@ -87,9 +92,10 @@ final class ColumnChunkWriter {
   /** Copies rows {@code [from, from + count)} of a batch column into the page being staged. */
   void stage(long[] values, boolean[] nulls, StringDictionary batchStrings, int from, int count) {
     if (batchStrings != null) {
-      strings = batchStrings;
+      stageStrings(values, nulls, batchStrings, from, count);
+    } else {
+      System.arraycopy(values, from, staged, stagedCount, count);
     }
-    System.arraycopy(values, from, staged, stagedCount, count);
     if (stagedNulls != null) {
       if (nulls == null) {
         java.util.Arrays.fill(stagedNulls, stagedCount, stagedCount + count, false);
@@ -98,6 +104,35 @@ final class ColumnChunkWriter {
       }
     }
     stagedCount += count;
+  }
+
+  /**
+   * Stages string codes translated to this writer's own: codes stay staged and in the chunk dictionary
+   * across batches, which need not share a dictionary.
+   */
+  private void stageStrings(long[] codes, boolean[] nulls, StringDictionary batchStrings, int from, int count) {
+    if (batchStrings != source) {
+      source = batchStrings;
+      toOwnCodes = new int[0];
+    }
+    for (int index = 0; index < count; index++) {
+      if (nulls != null && nulls[from + index]) {
+        staged[stagedCount + index] = 0;
+        continue;
+      }
+      int code = (int) codes[from + index];
+      if (code >= toOwnCodes.length) {
+        int known = toOwnCodes.length;
+        toOwnCodes = java.util.Arrays.copyOf(toOwnCodes, Math.max(code + 1, source.size()));
+        java.util.Arrays.fill(toOwnCodes, known, toOwnCodes.length, -1);
+      }
+      int own = toOwnCodes[code];
+      if (own < 0) {
+        own = strings.code(source.value(code));
+        toOwnCodes[code] = own;
+      }
+      staged[stagedCount + index] = own;
+    }
   }
 
   /** Encodes and compresses the staged rows as one data page. */
