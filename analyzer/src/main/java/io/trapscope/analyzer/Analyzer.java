@@ -11,7 +11,7 @@ import io.trapscope.formats.Manifest;
 import io.trapscope.formats.StringDictionary;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.Table.Events;
-import io.trapscope.formats.TableReader;
+import io.trapscope.formats.PrefetchingReader;
 import io.trapscope.formats.TraceFormat;
 import io.trapscope.formats.TraceFormatException;
 import io.trapscope.formats.TraceReader;
@@ -51,13 +51,13 @@ public final class Analyzer {
     SortedMap<String, Long> countsByName = new TreeMap<>();
     Path eventsFile = reader.file(Table.EVENTS, TraceFormat.PARQUET);
     long events = 0;
-    try (TableReader table = reader.openTable(Table.EVENTS)) {
-      ColumnBatch batch = ColumnBatch.create(Table.EVENTS, ColumnBatch.CAPACITY_DEFAULT);
-      StringDictionary names = batch.dictionary(Events.KIND);
+    try (PrefetchingReader table = new PrefetchingReader(reader.openTable(Table.EVENTS), Table.EVENTS, ColumnBatch.CAPACITY_DEFAULT)) {
+      StringDictionary names = null;
       Kind[] kindOfCode = new Kind[0];
       long[] codeCounts = new long[0];
       Event event = new Event();
-      while (table.next(batch)) {
+      for (ColumnBatch batch = table.next(); batch != null; batch = table.next()) {
+        names = batch.dictionary(Events.KIND);
         if (kindOfCode.length < names.size()) {
           kindOfCode = grow(kindOfCode, names);
           codeCounts = java.util.Arrays.copyOf(codeCounts, names.size());
@@ -95,7 +95,7 @@ public final class Analyzer {
       }
       engine.finish();
       for (int code = 0; code < codeCounts.length; code++) {
-        if (codeCounts[code] > 0) {
+        if (codeCounts[code] > 0 && names != null) {
           countsByName.put(names.value(code), codeCounts[code]);
           kindCounts[kindOfCode[code].ordinal()] += codeCounts[code];
         }
@@ -116,7 +116,8 @@ public final class Analyzer {
         }
       }
       results.add(
-          new RuleResult(rule.id(), rule.severity(), rule.title(), missing == null, missing == null ? "" : missing, collector.count(rule.id())));
+          new RuleResult(
+              rule.id(), rule.severity(), rule.title(), missing == null, missing == null ? "" : missing, collector.count(rule.id()), collector.fixes(rule.id())));
     }
     return verdict(trace.toString(), manifest, machine, events, results, collector, options);
   }
@@ -200,7 +201,16 @@ public final class Analyzer {
     }
 
     @Override
-    public List<Fix> fixes(String ruleId) {
+    public boolean keeps(Rule rule) {
+      return count(rule.id()) < options.findingsKeptPerRule();
+    }
+
+    @Override
+    public boolean wantsEvidence(Rule rule) {
+      return listener != FindingListener.NONE || keeps(rule);
+    }
+
+    List<Fix> fixes(String ruleId) {
       return fixes.computeIfAbsent(ruleId, rule -> Fixes.forRule(rule, machine));
     }
 
@@ -214,9 +224,13 @@ public final class Analyzer {
         String explanation,
         List<io.trapscope.analyzer.EvidenceRow> evidence,
         List<Long> causedBy,
-        List<Fix> ruleFixes,
         List<io.trapscope.analyzer.EvidenceRow> timeline) {
       long id = ++total;
+      long ruleCount = counts.merge(rule.id(), 1L, Long::sum);
+      boolean keep = ruleCount <= options.findingsKeptPerRule();
+      if (!keep && listener == FindingListener.NONE) {
+        return id;
+      }
       long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
       for (io.trapscope.analyzer.EvidenceRow row : evidence) {
@@ -224,9 +238,8 @@ public final class Analyzer {
         last = Math.max(last, row.seq());
       }
       Finding finding =
-          new Finding(id, rule.id(), rule.severity(), score, first, last, vcpu, task, summary, explanation, evidence, causedBy, ruleFixes, timeline);
-      long ruleCount = counts.merge(rule.id(), 1L, Long::sum);
-      if (ruleCount <= options.findingsKeptPerRule()) {
+          new Finding(id, rule.id(), rule.severity(), score, first, last, vcpu, task, summary, explanation, evidence, causedBy, fixes(rule.id()), timeline);
+      if (keep) {
         kept.add(finding);
       }
       try {

@@ -9,5 +9,10 @@ package io.trapscope.analyzer;
  * @param applicable whether the trace held what the rule needs to decide
  * @param reason why not, when it was not applicable
  * @param findings how many findings it made
+ * @param fixes the fixes known for what it checks, marked as applying or not to the traced machine
  */
-public record RuleResult(String id, Severity severity, String title, boolean applicable, String reason, long findings) {}
+public record RuleResult(String id, Severity severity, String title, boolean applicable, String reason, long findings, java.util.List<Fix> fixes) {
+  public RuleResult {
+    fixes = java.util.List.copyOf(fixes);
+  }
+}

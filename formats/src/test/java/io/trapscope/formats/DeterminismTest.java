@@ -67,7 +67,7 @@ class DeterminismTest {
   @Test
   void footerMetadataIsWrittenInKeyOrderWhateverTheMapsOrder() throws IOException {
     write(temp.resolve("t"), new WriterOptions(WriterOptions.Compression.ZSTD, 20_000, METADATA));
-    for (Table table : Table.values()) {
+    for (Table table : Table.traceTables()) {
       Path file = temp.resolve("t").resolve(table.tableName() + ".parquet");
       List<String> keys = footerKeys(file);
       assertEquals(METADATA.keySet().stream().sorted().collect(Collectors.toList()), keys, file.toString());

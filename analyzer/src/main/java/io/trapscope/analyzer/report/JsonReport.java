@@ -16,9 +16,7 @@ import io.trapscope.analyzer.TraceAnalysis;
 import io.trapscope.formats.Manifest;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The stable machine format, documented in docs/FINDINGS_FORMAT.md. Its own records, not the analyzer's,
@@ -88,10 +86,8 @@ final class JsonReport {
   }
 
   private static TraceDocument document(TraceAnalysis analysis) {
-    Map<String, List<Fix>> fixesByRule = new LinkedHashMap<>();
     List<FindingDocument> findings = new ArrayList<>();
     for (Finding finding : analysis.findings()) {
-      fixesByRule.putIfAbsent(finding.rule(), finding.fixes());
       findings.add(
           new FindingDocument(
               finding.id(),
@@ -113,7 +109,7 @@ final class JsonReport {
     for (RuleResult rule : analysis.rules()) {
       rules.add(
           new RuleDocument(
-              rule.id(), rule.severity().id(), rule.title(), rule.applicable(), rule.reason(), rule.findings(), fixesByRule.getOrDefault(rule.id(), List.of())));
+              rule.id(), rule.severity().id(), rule.title(), rule.applicable(), rule.reason(), rule.findings(), rule.fixes()));
     }
     return new TraceDocument(
         analysis.trace(),

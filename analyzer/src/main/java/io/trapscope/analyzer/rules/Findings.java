@@ -2,7 +2,6 @@ package io.trapscope.analyzer.rules;
 
 import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.Finding;
-import io.trapscope.analyzer.Fix;
 import java.util.List;
 
 /** Where rules report findings: numbers them and hands them on. */
@@ -10,12 +9,16 @@ public interface Findings {
   /** The id the next finding will get. */
   long nextId();
 
-  /** Reports a finding; returns its id. */
-  long report(Rule rule, int score, int vcpu, int task, String summary, String explanation, List<EvidenceRow> evidence, List<Long> causedBy, List<Fix> fixes, List<EvidenceRow> timeline);
+  /** Reports a finding, to which the known fixes of its rule are attached; returns its id. */
+  long report(Rule rule, int score, int vcpu, int task, String summary, String explanation, List<EvidenceRow> evidence, List<Long> causedBy, List<EvidenceRow> timeline);
+
+  /** Whether the next finding of {@code rule} is kept for reports, and so needs its summary and explanation. */
+  boolean keeps(Rule rule);
+
+  /** Whether the next finding of {@code rule} needs its evidence: kept, or streamed to a listener. */
+  boolean wantsEvidence(Rule rule);
 
   /** Whether a timeline is still wanted for {@code rule}: only the first few findings of each rule get one. */
   boolean wantsTimeline(Rule rule);
 
-  /** The fixes known for {@code rule}'s findings on this trace's machine. */
-  List<Fix> fixes(String ruleId);
 }

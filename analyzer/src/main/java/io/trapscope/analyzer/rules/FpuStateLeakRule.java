@@ -40,51 +40,64 @@ public final class FpuStateLeakRule extends Rule {
   }
 
   @Override
+  Set<Kind> beforeKinds() {
+    return Set.of(Kind.FPU_READ);
+  }
+
+  @Override
   void beforeEvent(Event event, FpuTracker tracker, Findings findings) {
     if (event.kind != Kind.FPU_READ || (event.fpuOwner == event.task && event.value == event.aux)) {
       return;
     }
     FpuTracker.VcpuState vcpu = tracker.vcpu(event.vcpu);
     FpuTracker.TaskState task = tracker.existingTask(event.task);
-    List<EvidenceRow> evidence = new ArrayList<>();
-    List<Long> causedBy = new ArrayList<>();
-    long windowStart = event.seq - 40;
-    if (task != null && task.brokenSwitch != null) {
-      evidence.addAll(task.brokenSwitchCause);
-      evidence.add(task.brokenSwitch);
-      causedBy.add(task.brokenSwitchFinding);
-      windowStart = TsClearAtSwitchRule.windowStart(task.brokenSwitchCause, task.brokenSwitch);
-    } else if (vcpu.lastBrokenSwitch != 0) {
-      causedBy.add(vcpu.lastBrokenSwitch);
+    boolean linked = task != null && task.brokenSwitchFinding != 0;
+    List<Long> causedBy =
+        linked ? List.of(task.brokenSwitchFinding) : vcpu.lastBrokenSwitch != 0 ? List.of(vcpu.lastBrokenSwitch) : List.of();
+    List<EvidenceRow> evidence = List.of();
+    String summary = "";
+    String explanation = "";
+    List<EvidenceRow> timeline = List.of();
+    if (findings.wantsEvidence(this)) {
+      evidence = new ArrayList<>();
+      List<EvidenceRow> cause = List.of();
+      if (linked) {
+        cause = TsClearAtSwitchRule.cause(task.brokenSwitchTsCleared.row("ts-cleared"), task.brokenSwitchIrqEnable, task.brokenSwitchSleep);
+        evidence.addAll(cause);
+        evidence.add(task.brokenSwitch.row("switch"));
+      }
+      if (task != null && task.lastWrite.present()) {
+        evidence.add(task.lastWrite.row("own-write"));
+      }
+      if (vcpu.lastLoad.present()) {
+        evidence.add(vcpu.lastLoad.row("observed-data-loaded"));
+      }
+      EvidenceRow read = event.row("corrupted-read");
+      evidence.add(read);
+      evidence.sort((left, right) -> Long.compare(left.seq(), right.seq()));
+      if (findings.keeps(this)) {
+        String observed =
+            event.fpuOwner < 0
+                ? "an initial FPU state (" + event.value + ")"
+                : event.fpuOwner == event.task
+                    ? "stale data of its own (" + event.value + ")"
+                    : "task " + event.fpuOwner + "'s FPU data (" + event.value + ")";
+        summary = "task " + event.task + " read " + observed + " instead of its own (" + event.aux + ")";
+        explanation =
+            "Task " + event.task + " wrote " + event.aux + " through the FPU registers and read back " + observed
+                + ": it saw another context's FPU state, the corruption the bug report's memset/memcmp test caught. "
+                + (causedBy.isEmpty()
+                    ? "No switch with TS clear was seen before it in this trace."
+                    : "It follows finding " + causedBy.get(0) + ": the task ran with CR0.TS clear while the registers "
+                        + "held another context, so its state was never saved or restored.");
+        if (findings.wantsTimeline(this)) {
+          long start = linked ? TsClearAtSwitchRule.windowStart(cause, task.brokenSwitch.seq()) : event.seq - 40;
+          List<EvidenceRow> rows = new ArrayList<>(vcpu.history(Math.max(0, start), event.seq, 120));
+          rows.add(read.as("timeline"));
+          timeline = rows;
+        }
+      }
     }
-    if (task != null && task.lastWrite != null) {
-      evidence.add(task.lastWrite);
-    }
-    if (vcpu.lastLoad != null) {
-      evidence.add(vcpu.lastLoad.as("observed-data-loaded"));
-    }
-    EvidenceRow read = event.row("corrupted-read");
-    evidence.add(read);
-    evidence.sort((left, right) -> Long.compare(left.seq(), right.seq()));
-    String observed =
-        event.fpuOwner < 0
-            ? "an initial FPU state (" + event.value + ")"
-            : event.fpuOwner == event.task ? "stale data of its own (" + event.value + ")" : "task " + event.fpuOwner + "'s FPU data (" + event.value + ")";
-    String summary = "task " + event.task + " read " + observed + " instead of its own (" + event.aux + ")";
-    String explanation =
-        "Task " + event.task + " wrote " + event.aux + " through the FPU registers and read back " + observed
-            + ": it saw another context's FPU state, the corruption the bug report's memset/memcmp test caught. "
-            + (causedBy.isEmpty()
-                ? "No switch with TS clear was seen before it in this trace."
-                : "It follows finding " + causedBy.get(0) + ": the task ran with CR0.TS clear while the registers "
-                    + "held another context, so its state was never saved or restored.");
-    List<EvidenceRow> timeline =
-        findings.wantsTimeline(this) ? vcpu.history(Math.max(0, windowStart), event.seq, 120) : List.of();
-    if (!timeline.isEmpty()) {
-      List<EvidenceRow> withRead = new ArrayList<>(timeline);
-      withRead.add(read.as("timeline"));
-      timeline = withRead;
-    }
-    findings.report(this, 95, event.vcpu, event.task, summary, explanation, evidence, causedBy, findings.fixes(ID), timeline);
+    findings.report(this, 95, event.vcpu, event.task, summary, explanation, evidence, causedBy, timeline);
   }
 }

@@ -2,9 +2,7 @@ package io.trapscope.analyzer.rules;
 
 import io.trapscope.analyzer.EvidenceRow;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the trace says about each vCPU's FPU and each task's #NM handler, updated event by event; rules
@@ -16,8 +14,8 @@ public final class FpuTracker {
   /** Far more live tasks than any scenario has; a hostile trace cannot make us hold more. */
   public static final int LIVE_TASKS_MAX = 1 << 20;
 
-  private final Map<Integer, VcpuState> vcpus = new HashMap<>();
-  private final Map<Integer, TaskState> tasks = new HashMap<>();
+  private VcpuState[] vcpus = new VcpuState[8];
+  private final TaskTable tasks = new TaskTable();
 
   /** One vCPU's state after the last event applied. */
   public static final class VcpuState {
@@ -27,11 +25,11 @@ public final class FpuTracker {
     /** The task whose FPU context the registers hold: the last FPU_WRITE or FPU_RESTORE; -1 none yet. */
     public int context = -1;
     /** The event that put the registers' current data there. */
-    public EvidenceRow lastLoad;
+    public final RowSlot lastLoad = new RowSlot();
     /** The event after which TS last went from set to clear. */
-    public EvidenceRow tsCleared;
+    public final RowSlot tsCleared = new RowSlot();
     /** A switch whose FPU half may still follow (a preload), checked at the vCPU's next event. */
-    EvidenceRow pendingSwitch;
+    final RowSlot pendingSwitch = new RowSlot();
     /** The finding id of the last switch on this vCPU that broke the lazy-FPU contract, 0 if none. */
     public long lastBrokenSwitch;
 
@@ -55,20 +53,25 @@ public final class FpuTracker {
     public EvidenceRow handlerSleep;
     /** The finding id of the NM_SCHED_WINDOW for the open handler, 0 if none. */
     public long schedWindowFinding;
-    public EvidenceRow lastWrite;
-    /** The last switch into this task that broke the lazy-FPU contract, and its finding id. */
-    public EvidenceRow brokenSwitch;
+    public final RowSlot lastWrite = new RowSlot();
+    /** The last switch into this task that broke the lazy-FPU contract, and its finding id (0 if none). */
+    public final RowSlot brokenSwitch = new RowSlot();
     public long brokenSwitchFinding;
-    /** The cause rows of that switch: the event that cleared TS and the handler that slept. */
-    public List<EvidenceRow> brokenSwitchCause = List.of();
+    /** That switch's causes: the event that cleared TS, and the handler that then slept (or null). */
+    public final RowSlot brokenSwitchTsCleared = new RowSlot();
+    public EvidenceRow brokenSwitchIrqEnable;
+    public EvidenceRow brokenSwitchSleep;
   }
 
   /** The state of {@code vcpu}, created on first sight. */
   public VcpuState vcpu(int vcpu) {
-    VcpuState state = vcpus.get(vcpu);
+    if (vcpu >= vcpus.length) {
+      vcpus = java.util.Arrays.copyOf(vcpus, Math.max(vcpu + 1, vcpus.length * 2));
+    }
+    VcpuState state = vcpus[vcpu];
     if (state == null) {
       state = new VcpuState(vcpu);
-      vcpus.put(vcpu, state);
+      vcpus[vcpu] = state;
     }
     return state;
   }
@@ -91,34 +94,39 @@ public final class FpuTracker {
 
   /** The state of {@code task} if it is known, without creating it. */
   public TaskState existingTask(int task) {
-    return tasks.get(task);
+    return task < 0 ? null : tasks.get(task);
   }
 
-  /** A switch into a task whose check was waiting for the vCPU's next event, if this event settles it. */
-  EvidenceRow takePendingSwitch(Event event) {
+  /**
+   * The vCPU of a switch whose check was waiting for the vCPU's next event, if {@code event} settles it
+   * (applying the event first if it is the switch's preload); null otherwise. The switch is then in the
+   * vCPU's {@link VcpuState#pendingSwitch} until {@link #clearPendingSwitch}.
+   */
+  VcpuState pendingSwitchSettledBy(Event event) {
     VcpuState state = vcpu(event.vcpu);
-    EvidenceRow pending = state.pendingSwitch;
-    if (pending == null) {
+    if (!state.pendingSwitch.present()) {
       return null;
     }
-    boolean preload = event.kind == Kind.FPU_RESTORE && event.aux == 1 && event.task == pending.task();
+    boolean preload = event.kind == Kind.FPU_RESTORE && event.aux == 1 && event.task == state.pendingSwitch.task();
     if (preload) {
       apply(event);
     }
-    state.pendingSwitch = null;
-    return pending;
+    return state;
   }
 
-  /** Every switch still waiting, at the end of the trace. */
-  List<EvidenceRow> takeAllPendingSwitches() {
-    List<EvidenceRow> pending = new ArrayList<>();
-    for (VcpuState state : vcpus.values()) {
-      if (state.pendingSwitch != null) {
-        pending.add(state.pendingSwitch);
-        state.pendingSwitch = null;
+  void clearPendingSwitch(VcpuState state) {
+    state.pendingSwitch.clear();
+  }
+
+  /** Every vCPU with a switch still waiting, at the end of the trace, in seq order of the switches. */
+  List<VcpuState> vcpusWithPendingSwitches() {
+    List<VcpuState> pending = new ArrayList<>();
+    for (VcpuState state : vcpus) {
+      if (state != null && state.pendingSwitch.present()) {
+        pending.add(state);
       }
     }
-    pending.sort((left, right) -> Long.compare(left.seq(), right.seq()));
+    pending.sort((left, right) -> Long.compare(left.pendingSwitch.seq(), right.pendingSwitch.seq()));
     return pending;
   }
 
@@ -126,7 +134,7 @@ public final class FpuTracker {
   void apply(Event event) {
     VcpuState vcpu = vcpu(event.vcpu);
     if (vcpu.ts && !event.ts) {
-      vcpu.tsCleared = event.row("ts-cleared");
+      vcpu.tsCleared.set(event);
     }
     vcpu.ts = event.ts;
     // Only kinds that carry task state create it: a task's last events (a save after its exit, say) must
@@ -134,14 +142,14 @@ public final class FpuTracker {
     switch (event.kind) {
       case FPU_WRITE:
         vcpu.context = event.task;
-        vcpu.lastLoad = event.row("data-written");
+        vcpu.lastLoad.set(event);
         if (event.task >= 0) {
-          task(event.task).lastWrite = event.row("own-write");
+          task(event.task).lastWrite.set(event);
         }
         break;
       case FPU_RESTORE:
         vcpu.context = event.task;
-        vcpu.lastLoad = event.row("data-restored");
+        vcpu.lastLoad.set(event);
         break;
       case NM_ENTER:
         if (event.task >= 0) {
@@ -184,7 +192,7 @@ public final class FpuTracker {
   /** Records a switch into a task, to be checked once its FPU half is known. */
   void startSwitch(Event event) {
     if (event.kind == Kind.TASK_SWITCH && event.task >= 0) {
-      vcpu(event.vcpu).pendingSwitch = event.row("switch");
+      vcpu(event.vcpu).pendingSwitch.set(event);
     }
   }
 

@@ -6,20 +6,16 @@ import java.util.List;
 
 /**
  * The last {@link #ROWS} events of one vCPU, from which a finding's timeline is cut; a ring, so memory is
- * fixed whatever the trace's length.
+ * fixed whatever the trace's length. Each row's numbers sit side by side in one array, for locality.
  */
 final class History {
   static final int ROWS = 256;
+  private static final int FIELDS = 7;
 
-  private final long[] seq = new long[ROWS];
-  private final long[] tick = new long[ROWS];
-  private final int[] task = new int[ROWS];
-  private final String[] kind = new String[ROWS];
-  private final boolean[] ts = new boolean[ROWS];
-  private final int[] fpuOwner = new int[ROWS];
-  private final long[] value = new long[ROWS];
-  private final long[] aux = new long[ROWS];
+  private final long[] numbers = new long[ROWS * FIELDS];
+  private final String[] kinds = new String[ROWS];
   private final int vcpu;
+  private int next;
   private long written;
 
   History(int vcpu) {
@@ -27,15 +23,17 @@ final class History {
   }
 
   void add(Event event) {
-    int slot = (int) (written++ % ROWS);
-    seq[slot] = event.seq;
-    tick[slot] = event.tick;
-    task[slot] = event.task;
-    kind[slot] = event.kindName;
-    ts[slot] = event.ts;
-    fpuOwner[slot] = event.fpuOwner;
-    value[slot] = event.value;
-    aux[slot] = event.aux;
+    int base = next * FIELDS;
+    numbers[base] = event.seq;
+    numbers[base + 1] = event.tick;
+    numbers[base + 2] = event.task;
+    numbers[base + 3] = event.ts ? 1 : 0;
+    numbers[base + 4] = event.fpuOwner;
+    numbers[base + 5] = event.value;
+    numbers[base + 6] = event.aux;
+    kinds[next] = event.kindName;
+    next = (next + 1) & (ROWS - 1);
+    written++;
   }
 
   /** The rows with seq in {@code [from, to]} still held, oldest first; at most {@code limit}, the latest. */
@@ -44,8 +42,13 @@ final class History {
     long held = Math.min(written, ROWS);
     for (long index = written - held; index < written; index++) {
       int slot = (int) (index % ROWS);
-      if (seq[slot] >= from && seq[slot] <= to) {
-        rows.add(new EvidenceRow("timeline", seq[slot], tick[slot], vcpu, task[slot], kind[slot], ts[slot], fpuOwner[slot], value[slot], aux[slot]));
+      int base = slot * FIELDS;
+      long seq = numbers[base];
+      if (seq >= from && seq <= to) {
+        rows.add(
+            new EvidenceRow(
+                "timeline", seq, numbers[base + 1], vcpu, (int) numbers[base + 2], kinds[slot], numbers[base + 3] != 0,
+                (int) numbers[base + 4], numbers[base + 5], numbers[base + 6]));
       }
     }
     return rows.size() <= limit ? rows : rows.subList(rows.size() - limit, rows.size());

@@ -55,6 +55,16 @@ public final class NmNestedRule extends Rule {
   }
 
   @Override
+  Set<Kind> beforeKinds() {
+    return Set.of(Kind.NM_RAISE, Kind.DOMAIN_CRASH);
+  }
+
+  @Override
+  Set<Kind> afterKinds() {
+    return Set.of(Kind.NM_EXIT);
+  }
+
+  @Override
   void beforeEvent(Event event, FpuTracker tracker, Findings findings) {
     if (event.kind == Kind.NM_RAISE) {
       FpuTracker.TaskState task = tracker.existingTask(event.task);
@@ -73,7 +83,7 @@ public final class NmNestedRule extends Rule {
       }
       chain.last = row;
       chain.count++;
-    } else if (event.kind == Kind.DOMAIN_CRASH) {
+    } else if (event.kind == Kind.DOMAIN_CRASH && !open.isEmpty()) {
       Chain chain = open.remove(event.task);
       if (chain != null) {
         close(chain, event.row("domain-crash"), tracker, findings);
@@ -83,7 +93,7 @@ public final class NmNestedRule extends Rule {
 
   @Override
   void afterEvent(Event event, FpuTracker tracker, Findings findings) {
-    if (event.kind == Kind.NM_EXIT) {
+    if (event.kind == Kind.NM_EXIT && !open.isEmpty()) {
       FpuTracker.TaskState task = tracker.existingTask(event.task);
       if (task == null || task.handlerDepth == 0) {
         Chain chain = open.remove(event.task);
@@ -133,6 +143,6 @@ public final class NmNestedRule extends Rule {
             ? tracker.vcpu(first.vcpu()).history(chain.entry.seq() - 1, chain.last.seq(), 40)
             : List.of();
     int score = crash != null ? 100 : 90;
-    findings.report(this, score, first.vcpu(), first.task(), summary, explanation, evidence, List.of(), findings.fixes(ID), timeline);
+    findings.report(this, score, first.vcpu(), first.task(), summary, explanation, evidence, List.of(), timeline);
   }
 }

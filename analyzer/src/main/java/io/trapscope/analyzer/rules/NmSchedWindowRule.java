@@ -39,6 +39,11 @@ public final class NmSchedWindowRule extends Rule {
   }
 
   @Override
+  Set<Kind> afterKinds() {
+    return Set.of(Kind.TASK_SWITCH);
+  }
+
+  @Override
   void afterEvent(Event event, FpuTracker tracker, Findings findings) {
     if (event.kind != Kind.TASK_SWITCH || event.ts || event.value < 0 || event.value == event.task) {
       return;
@@ -48,34 +53,40 @@ public final class NmSchedWindowRule extends Rule {
     if (handler == null || handler.handlerDepth == 0 || handler.schedWindowFinding != 0) {
       return;
     }
-    List<EvidenceRow> evidence = new ArrayList<>();
-    if (handler.handlerEntry != null) {
-      evidence.add(handler.handlerEntry);
+    List<EvidenceRow> evidence = List.of();
+    String summary = "";
+    String explanation = "";
+    List<EvidenceRow> timeline = List.of();
+    if (findings.wantsEvidence(this)) {
+      evidence = new ArrayList<>();
+      if (handler.handlerEntry != null) {
+        evidence.add(handler.handlerEntry);
+      }
+      if (handler.handlerIrqEnable != null) {
+        evidence.add(handler.handlerIrqEnable);
+      }
+      if (handler.handlerSleep != null) {
+        evidence.add(handler.handlerSleep);
+      }
+      evidence.add(event.row("switch"));
+      if (findings.keeps(this)) {
+        String next = event.task < 0 ? "the vCPU went idle" : "task " + event.task + " ran";
+        String how = handler.handlerSleep != null ? "slept in its FPU-area allocation" : "gave up the CPU";
+        summary = "task " + outgoing + "'s #NM handler " + how + " with CR0.TS clear and " + next;
+        String entry =
+            handler.handlerEntry != null && !handler.handlerEntry.ts()
+                ? "The handler started with TS already clear: under the Xen PV ABI, Xen clears the guest's TS before delivering #NM. "
+                : "";
+        explanation =
+            entry + "Task " + outgoing + "'s #NM handler enabled interrupts to allocate its FPU area and the allocation slept, "
+                + "before the handler had marked the task as holding the FPU. The context switch away from it therefore "
+                + "did not set TS, and " + next + " with TS clear: any FPU user now runs without trapping.";
+        if (findings.wantsTimeline(this) && handler.handlerEntry != null) {
+          timeline = tracker.vcpu(event.vcpu).history(handler.handlerEntry.seq() - 1, event.seq, 60);
+        }
+      }
     }
-    if (handler.handlerIrqEnable != null) {
-      evidence.add(handler.handlerIrqEnable);
-    }
-    if (handler.handlerSleep != null) {
-      evidence.add(handler.handlerSleep);
-    }
-    EvidenceRow switchRow = event.row("switch");
-    evidence.add(switchRow);
-    String next = event.task < 0 ? "the vCPU went idle" : "task " + event.task + " ran";
-    String how = handler.handlerSleep != null ? "slept in its FPU-area allocation" : "gave up the CPU";
-    String summary = "task " + outgoing + "'s #NM handler " + how + " with CR0.TS clear and " + next;
-    String entry =
-        handler.handlerEntry != null && !handler.handlerEntry.ts()
-            ? "The handler started with TS already clear: under the Xen PV ABI, Xen clears the guest's TS before delivering #NM. "
-            : "";
-    String explanation =
-        entry + "Task " + outgoing + "'s #NM handler enabled interrupts to allocate its FPU area and the allocation slept, "
-            + "before the handler had marked the task as holding the FPU. The context switch away from it therefore "
-            + "did not set TS, and " + next + " with TS clear: any FPU user now runs without trapping.";
-    List<EvidenceRow> timeline =
-        findings.wantsTimeline(this) && handler.handlerEntry != null
-            ? tracker.vcpu(event.vcpu).history(handler.handlerEntry.seq() - 1, event.seq, 60)
-            : List.of();
     handler.schedWindowFinding =
-        findings.report(this, 60, event.vcpu, outgoing, summary, explanation, evidence, List.of(), findings.fixes(ID), timeline);
+        findings.report(this, 60, event.vcpu, outgoing, summary, explanation, evidence, List.of(), timeline);
   }
 }

@@ -1,6 +1,5 @@
 package io.trapscope.analyzer.rules;
 
-import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.Severity;
 import java.util.Set;
 
@@ -28,6 +27,21 @@ public abstract class Rule {
    */
   public abstract Set<Kind> requiredKinds();
 
+  /** The kinds {@link #beforeEvent} wants to see; the engine calls it for no others. */
+  Set<Kind> beforeKinds() {
+    return Set.of();
+  }
+
+  /** The kinds {@link #afterEvent} wants to see. */
+  Set<Kind> afterKinds() {
+    return Set.of();
+  }
+
+  /** Whether {@link #onSwitchComplete} wants to be called. */
+  boolean watchesSwitches() {
+    return false;
+  }
+
   /** Sees {@code event} with the tracker still as it was before the event. */
   void beforeEvent(Event event, FpuTracker tracker, Findings findings) {}
 
@@ -35,7 +49,7 @@ public abstract class Rule {
   void afterEvent(Event event, FpuTracker tracker, Findings findings) {}
 
   /** A switch into {@code check.task()} is complete; the tracker shows the vCPU as the task finds it. */
-  void onSwitchComplete(EvidenceRow check, FpuTracker tracker, Findings findings) {}
+  void onSwitchComplete(RowSlot check, FpuTracker tracker, Findings findings) {}
 
   /** The trace has ended. */
   void onEnd(FpuTracker tracker, Findings findings) {}

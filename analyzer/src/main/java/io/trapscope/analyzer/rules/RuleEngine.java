@@ -1,6 +1,5 @@
 package io.trapscope.analyzer.rules;
 
-import io.trapscope.analyzer.EvidenceRow;
 import java.util.List;
 
 /** Feeds events to the rules in order, keeping the shared tracker one step ahead of them. */
@@ -8,10 +7,19 @@ public final class RuleEngine {
   private final List<Rule> rules;
   private final Findings findings;
   private final FpuTracker tracker = new FpuTracker();
+  /** Per kind, the rules that asked for it: most events concern no rule but the tracker. */
+  private final Rule[][] before = new Rule[Kind.values().length][];
+  private final Rule[][] after = new Rule[Kind.values().length][];
+  private final Rule[] switches;
 
   public RuleEngine(List<Rule> rules, Findings findings) {
     this.rules = List.copyOf(rules);
     this.findings = findings;
+    for (Kind kind : Kind.values()) {
+      before[kind.ordinal()] = this.rules.stream().filter(rule -> rule.beforeKinds().contains(kind)).toArray(Rule[]::new);
+      after[kind.ordinal()] = this.rules.stream().filter(rule -> rule.afterKinds().contains(kind)).toArray(Rule[]::new);
+    }
+    this.switches = this.rules.stream().filter(Rule::watchesSwitches).toArray(Rule[]::new);
   }
 
   /** Analyses one event; events must come in seq order. */
@@ -19,17 +27,19 @@ public final class RuleEngine {
     if (event.vcpu < 0 || event.vcpu >= FpuTracker.VCPUS_MAX) {
       throw new IllegalArgumentException("vcpu " + event.vcpu + " out of range");
     }
-    EvidenceRow completed = tracker.takePendingSwitch(event);
-    if (completed != null) {
-      for (Rule rule : rules) {
-        rule.onSwitchComplete(completed, tracker, findings);
+    FpuTracker.VcpuState settled = tracker.pendingSwitchSettledBy(event);
+    if (settled != null) {
+      for (Rule rule : switches) {
+        rule.onSwitchComplete(settled.pendingSwitch, tracker, findings);
       }
+      tracker.clearPendingSwitch(settled);
     }
-    for (Rule rule : rules) {
+    int kind = event.kind.ordinal();
+    for (Rule rule : before[kind]) {
       rule.beforeEvent(event, tracker, findings);
     }
     tracker.apply(event);
-    for (Rule rule : rules) {
+    for (Rule rule : after[kind]) {
       rule.afterEvent(event, tracker, findings);
     }
     tracker.startSwitch(event);
@@ -38,10 +48,11 @@ public final class RuleEngine {
 
   /** The trace has ended: settles switches still waiting and lets rules close what is open. */
   public void finish() {
-    for (EvidenceRow pending : tracker.takeAllPendingSwitches()) {
-      for (Rule rule : rules) {
-        rule.onSwitchComplete(pending, tracker, findings);
+    for (FpuTracker.VcpuState pending : tracker.vcpusWithPendingSwitches()) {
+      for (Rule rule : switches) {
+        rule.onSwitchComplete(pending.pendingSwitch, tracker, findings);
       }
+      tracker.clearPendingSwitch(pending);
     }
     for (Rule rule : rules) {
       rule.onEnd(tracker, findings);

@@ -40,68 +40,72 @@ public final class TsClearAtSwitchRule extends Rule {
   }
 
   @Override
-  void onSwitchComplete(EvidenceRow check, FpuTracker tracker, Findings findings) {
+  boolean watchesSwitches() {
+    return true;
+  }
+
+  @Override
+  void onSwitchComplete(RowSlot check, FpuTracker tracker, Findings findings) {
     FpuTracker.VcpuState vcpu = tracker.vcpu(check.vcpu());
     int task = check.task();
     if (vcpu.ts || vcpu.context == task) {
       return;
     }
-    List<EvidenceRow> cause = cause(vcpu, tracker);
-    List<EvidenceRow> evidence = new ArrayList<>(cause);
-    if (vcpu.lastLoad != null) {
-      evidence.add(vcpu.lastLoad.as("registers-loaded"));
+    FpuTracker.TaskState clearer = vcpu.tsCleared.present() ? tracker.existingTask(vcpu.tsCleared.task()) : null;
+    boolean handlerOpen = clearer != null && clearer.handlerDepth > 0;
+    EvidenceRow irqEnable = handlerOpen ? clearer.handlerIrqEnable : null;
+    EvidenceRow sleep = handlerOpen ? clearer.handlerSleep : null;
+    List<Long> causedBy = handlerOpen && clearer.schedWindowFinding != 0 ? List.of(clearer.schedWindowFinding) : List.of();
+    List<EvidenceRow> evidence = List.of();
+    String summary = "";
+    String explanation = "";
+    List<EvidenceRow> timeline = List.of();
+    if (findings.wantsEvidence(this)) {
+      List<EvidenceRow> cause = cause(vcpu.tsCleared.row("ts-cleared"), irqEnable, sleep);
+      evidence = new ArrayList<>(cause);
+      if (vcpu.lastLoad.present()) {
+        evidence.add(vcpu.lastLoad.row("registers-loaded"));
+      }
+      EvidenceRow switchRow = check.row("switch");
+      evidence.add(switchRow);
+      evidence.sort((left, right) -> Long.compare(left.seq(), right.seq()));
+      if (findings.keeps(this)) {
+        String holder = vcpu.context < 0 ? "no task's (an initial state)" : "task " + vcpu.context + "'s";
+        summary = "switch to task " + task + " left CR0.TS clear while the FPU registers hold " + holder + " context";
+        explanation =
+            "Lazy FPU switching relies on CR0.TS being set whenever the registers do not hold the running task's "
+                + "state, so that the task's first FPU instruction traps (#NM) and the kernel saves and restores. "
+                + "Here task " + task + " starts running on vCPU " + check.vcpu() + " with TS clear" + describeCause(cause)
+                + ", so its FPU instructions will not trap: it will work on " + holder + " registers, and whatever it "
+                + "writes will never be saved.";
+        if (findings.wantsTimeline(this)) {
+          timeline = vcpu.history(windowStart(cause, check.seq()), check.seq(), 60);
+        }
+      }
     }
-    evidence.add(check);
-    evidence.sort((left, right) -> Long.compare(left.seq(), right.seq()));
-    List<Long> causedBy = new ArrayList<>();
-    FpuTracker.TaskState sleeper = sleepingHandlerTask(cause, tracker);
-    if (sleeper != null && sleeper.schedWindowFinding != 0) {
-      causedBy.add(sleeper.schedWindowFinding);
-    }
-    String holder = vcpu.context < 0 ? "no task's (an initial state)" : "task " + vcpu.context + "'s";
-    String summary = "switch to task " + task + " left CR0.TS clear while the FPU registers hold " + holder + " context";
-    String explanation =
-        "Lazy FPU switching relies on CR0.TS being set whenever the registers do not hold the running task's "
-            + "state, so that the task's first FPU instruction traps (#NM) and the kernel saves and restores. "
-            + "Here task " + task + " starts running on vCPU " + check.vcpu() + " with TS clear"
-            + describeCause(cause)
-            + ", so its FPU instructions will not trap: it will work on " + holder + " registers, and whatever it "
-            + "writes will never be saved.";
-    List<EvidenceRow> timeline =
-        findings.wantsTimeline(this) ? vcpu.history(windowStart(cause, check), check.seq(), 60) : List.of();
-    long id = findings.report(this, 70, check.vcpu(), task, summary, explanation, evidence, causedBy, findings.fixes(ID), timeline);
+    long id = findings.report(this, 70, check.vcpu(), task, summary, explanation, evidence, causedBy, timeline);
     vcpu.lastBrokenSwitch = id;
     FpuTracker.TaskState incoming = tracker.task(task);
-    incoming.brokenSwitch = check;
+    incoming.brokenSwitch.copyFrom(check);
     incoming.brokenSwitchFinding = id;
-    incoming.brokenSwitchCause = List.copyOf(cause);
+    incoming.brokenSwitchTsCleared.copyFrom(vcpu.tsCleared);
+    incoming.brokenSwitchIrqEnable = irqEnable;
+    incoming.brokenSwitchSleep = sleep;
   }
 
-  /** The event that cleared TS, and the #NM handler that was open then and has since slept. */
-  static List<EvidenceRow> cause(FpuTracker.VcpuState vcpu, FpuTracker tracker) {
-    List<EvidenceRow> cause = new ArrayList<>();
-    if (vcpu.tsCleared != null) {
-      cause.add(vcpu.tsCleared);
-      FpuTracker.TaskState clearer = tracker.existingTask(vcpu.tsCleared.task());
-      if (clearer != null && clearer.handlerDepth > 0) {
-        if (clearer.handlerIrqEnable != null) {
-          cause.add(clearer.handlerIrqEnable);
-        }
-        if (clearer.handlerSleep != null) {
-          cause.add(clearer.handlerSleep);
-        }
+  /** The rows that explain a broken switch: who cleared TS, and the handler that then slept. */
+  static List<EvidenceRow> cause(EvidenceRow tsCleared, EvidenceRow irqEnable, EvidenceRow sleep) {
+    List<EvidenceRow> cause = new ArrayList<>(3);
+    if (tsCleared != null) {
+      cause.add(tsCleared);
+      if (irqEnable != null) {
+        cause.add(irqEnable);
+      }
+      if (sleep != null) {
+        cause.add(sleep);
       }
     }
     return cause;
-  }
-
-  private static FpuTracker.TaskState sleepingHandlerTask(List<EvidenceRow> cause, FpuTracker tracker) {
-    for (EvidenceRow row : cause) {
-      if (row.role().equals("handler-sleep")) {
-        return tracker.existingTask(row.task());
-      }
-    }
-    return null;
   }
 
   static String describeCause(List<EvidenceRow> cause) {
@@ -127,8 +131,8 @@ public final class TsClearAtSwitchRule extends Rule {
     return text.toString();
   }
 
-  static long windowStart(List<EvidenceRow> cause, EvidenceRow end) {
-    long start = end.seq() - 40;
+  static long windowStart(List<EvidenceRow> cause, long end) {
+    long start = end - 40;
     for (EvidenceRow row : cause) {
       start = Math.min(start, row.seq() - 1);
     }

@@ -62,8 +62,11 @@ public final class ParquetTableReader implements TableReader {
   private final long rows;
   private final StringColumnConverter[] stringConverters;
   private final int rowGroupCount;
+  /** Whether every page is one {@link FastColumnReader} decodes; otherwise parquet-mr's readers do. */
+  private final boolean fast;
 
   private ColumnReader[] columnReaders;
+  private FastColumnReader[] fastReaders;
   private long rowsLeftInGroup;
   private int rowGroupIndex = -1;
   private long rowsRead;
@@ -91,6 +94,7 @@ public final class ParquetTableReader implements TableReader {
       this.descriptors = schema.getColumns();
       this.rows = checkRowGroups(path, reader.getRowGroups(), rowGroupBytesMax, Files.size(path));
       this.rowGroupCount = reader.getRowGroups().size();
+      this.fast = decodableByUs(reader.getRowGroups());
     } catch (TraceFormatException e) {
       closeQuietly();
       throw e;
@@ -119,6 +123,27 @@ public final class ParquetTableReader implements TableReader {
   @Override
   public Map<String, String> metadata() {
     return metadata;
+  }
+
+  /** Whether this reader decodes pages itself (files trapscope wrote) rather than through parquet-mr. */
+  public boolean decodesPagesItself() {
+    return fast;
+  }
+
+  /** Whether every chunk uses only encodings {@link FastColumnReader} decodes, for values and levels. */
+  private static boolean decodableByUs(List<BlockMetaData> groups) {
+    for (BlockMetaData group : groups) {
+      for (ColumnChunkMetaData chunk : group.getColumns()) {
+        org.apache.parquet.column.EncodingStats stats = chunk.getEncodingStats();
+        java.util.Set<org.apache.parquet.column.Encoding> encodings =
+            stats != null ? stats.getDataEncodings() : chunk.getEncodings();
+        if (!FastColumnReader.SUPPORTED.containsAll(encodings)
+            || chunk.getEncodings().contains(org.apache.parquet.column.Encoding.BIT_PACKED)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The writer's self-description from the footer. */
@@ -166,6 +191,19 @@ public final class ParquetTableReader implements TableReader {
           path, "row group " + rowGroupIndex + " is missing (file truncated after " + rowsRead + " rows)");
     }
     List<Column> columns = table.columns();
+    if (fast) {
+      try {
+        fastReaders = new FastColumnReader[descriptors.size()];
+        for (int column = 0; column < descriptors.size(); column++) {
+          fastReaders[column] =
+              new FastColumnReader(pages.getPageReader(descriptors.get(column)), columns.get(column), batch.dictionary(column), pages.getRowCount());
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new TraceFormatException(path, "row group " + rowGroupIndex + ": unreadable: " + describe(e), e);
+      }
+      rowsLeftInGroup = pages.getRowCount();
+      return;
+    }
     Converter[] converters = new Converter[columns.size()];
     for (int column = 0; column < columns.size(); column++) {
       if (columns.get(column).type() == ColumnType.STRING) {
@@ -188,6 +226,16 @@ public final class ParquetTableReader implements TableReader {
   }
 
   private void readRows(ColumnBatch batch, int count) {
+    if (fast) {
+      try {
+        for (int column = 0; column < fastReaders.length; column++) {
+          fastReaders[column].read(batch.column(column), batch.nullMask(column), 0, count);
+        }
+      } catch (IOException e) {
+        throw new TraceFormatException(path, "row group " + rowGroupIndex + ": unreadable: " + describe(e), e);
+      }
+      return;
+    }
     List<Column> columns = table.columns();
     for (int column = 0; column < columns.size(); column++) {
       ColumnReader reader = columnReaders[column];

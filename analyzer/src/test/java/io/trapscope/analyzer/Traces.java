@@ -1,0 +1,36 @@
+package io.trapscope.analyzer;
+
+import io.trapscope.emulator.scenario.Scenario;
+import io.trapscope.emulator.scenario.ScenarioCodec;
+import io.trapscope.recorder.ProgressListener;
+import io.trapscope.recorder.RecordOptions;
+import io.trapscope.recorder.Recorder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records the traces the analyzer tests analyse. */
+final class Traces {
+  private Traces() {}
+
+  /** Records the seed's scenario with {@code overrides} to {@code target}. */
+  static Path record(Path target, String... overrides) throws IOException {
+    Scenario scenario = ScenarioCodec.parse("{\"seed\": 40}", "test", List.of(overrides), null);
+    Recorder.record(scenario, target, RecordOptions.defaults(), ProgressListener.NONE);
+    return target;
+  }
+
+  /** The overrides of one machine configuration and seed. */
+  static String[] configuration(int seed, String hypervisor, String kernel, String patches, boolean eager, int vcpus) {
+    List<String> overrides = new ArrayList<>();
+    overrides.add("seed=" + seed);
+    overrides.add("machine.hypervisor=" + hypervisor);
+    overrides.add("machine.kernel=" + kernel);
+    overrides.add("machine.patches=" + patches);
+    overrides.add("machine.eagerfpu=" + eager);
+    overrides.add("machine.vcpus=" + vcpus);
+    overrides.add("workload.loops=" + Math.max(2, 2 * vcpus));
+    return overrides.toArray(String[]::new);
+  }
+}

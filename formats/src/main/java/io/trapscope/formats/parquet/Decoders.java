@@ -1,0 +1,212 @@
+package io.trapscope.formats.parquet;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Decoders for the encodings {@link ParquetTableWriter} produces: PLAIN, the RLE / bit-packed hybrid (with
+ * and without its length prefix), and DELTA_BINARY_PACKED. Every length, bit width and count comes from an
+ * untrusted page and is checked before use; a bad one is a {@link CorruptPageException}.
+ */
+final class Decoders {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private Decoders() {}
+
+  /** A page whose bytes do not decode; the message says how. */
+  static final class CorruptPageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CorruptPageException(String message) {
+      super(message);
+    }
+  }
+
+  static void check(boolean condition, String what) {
+    if (!condition) {
+      throw new CorruptPageException(what);
+    }
+  }
+
+  /** As {@link #check(boolean, String)}, formatting the message only on failure: checks run per value. */
+  static void check(boolean condition, String format, long first) {
+    if (!condition) {
+      throw new CorruptPageException(String.format(format, first));
+    }
+  }
+
+  static void check(boolean condition, String format, long first, long second) {
+    if (!condition) {
+      throw new CorruptPageException(String.format(format, first, second));
+    }
+  }
+
+  /** PLAIN INT64: {@code count} values from {@code offset}; returns the offset after them. */
+  static int plainLongs(byte[] data, int offset, int end, long[] out, int outOffset, int count) {
+    check(count >= 0 && offset >= 0 && (long) offset + 8L * count <= end, "PLAIN INT64 values run past the page");
+    for (int index = 0; index < count; index++, offset += 8) {
+      out[outOffset + index] = (long) LONGS.get(data, offset);
+    }
+    return offset;
+  }
+
+  /** PLAIN INT32, widened. */
+  static int plainInts(byte[] data, int offset, int end, long[] out, int outOffset, int count) {
+    check(count >= 0 && offset >= 0 && (long) offset + 4L * count <= end, "PLAIN INT32 values run past the page");
+    for (int index = 0; index < count; index++, offset += 4) {
+      out[outOffset + index] = (int) INTS.get(data, offset);
+    }
+    return offset;
+  }
+
+  /** PLAIN BOOLEAN: bit-packed, least significant bit first. */
+  static int plainBooleans(byte[] data, int offset, int end, long[] out, int outOffset, int count) {
+    check(count >= 0 && offset >= 0 && (long) offset + (count + 7L) / 8 <= end, "PLAIN BOOLEAN values run past the page");
+    for (int index = 0; index < count; index++) {
+      out[outOffset + index] = (data[offset + (index >>> 3)] >>> (index & 7)) & 1;
+    }
+    return offset + (count + 7) / 8;
+  }
+
+  /** A ULEB128 varint; {@code position[0]} is advanced past it. */
+  static long unsignedVarint(byte[] data, int[] position, int end) {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      check(position[0] < end, "varint runs past the page");
+      int next = data[position[0]++];
+      value |= (long) (next & 0x7F) << shift;
+      if ((next & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw new CorruptPageException("varint longer than 10 bytes");
+  }
+
+  static long zigZagVarint(byte[] data, int[] position, int end) {
+    long encoded = unsignedVarint(data, position, end);
+    return (encoded >>> 1) ^ -(encoded & 1);
+  }
+
+  /**
+   * The RLE / bit-packed hybrid, without a length prefix, from {@code [offset, end)}: exactly {@code count}
+   * values of {@code bitWidth} bits into {@code out}. Returns the offset after the last run read.
+   */
+  static int hybrid(byte[] data, int offset, int end, int bitWidth, int[] out, int count) {
+    check(bitWidth >= 0 && bitWidth <= 32, "bit width %d out of range", bitWidth);
+    check(offset >= 0 && end <= data.length && offset <= end, "bad page bounds");
+    int[] position = {offset};
+    int done = 0;
+    int valueBytes = (bitWidth + 7) / 8;
+    long mask = bitWidth == 32 ? 0xFFFF_FFFFL : (1L << bitWidth) - 1;
+    while (done < count) {
+      long header = unsignedVarint(data, position, end);
+      if ((header & 1) == 0) {
+        long run = header >>> 1;
+        check(run > 0 && run <= count - done, "RLE run of %d values where %d remain", run, count - done);
+        check(position[0] + valueBytes <= end, "RLE value runs past the page");
+        int value = 0;
+        for (int index = 0; index < valueBytes; index++) {
+          value |= (data[position[0]++] & 0xFF) << (8 * index);
+        }
+        java.util.Arrays.fill(out, done, done + (int) run, value);
+        done += (int) run;
+      } else {
+        long groups = header >>> 1;
+        check(groups > 0 && groups <= (count - done + 7L) / 8 + 1, "bit-packed run of %d groups where %d values remain", groups, count - done);
+        long bytes = groups * bitWidth;
+        check(position[0] + bytes <= end, "bit-packed run runs past the page");
+        int values = (int) Math.min(groups * 8, count - done);
+        long accumulator = 0;
+        int bits = 0;
+        int cursor = position[0];
+        for (int index = 0; index < values; index++) {
+          while (bits < bitWidth) {
+            accumulator |= (long) (data[cursor++] & 0xFF) << bits;
+            bits += 8;
+          }
+          out[done + index] = (int) (accumulator & mask);
+          accumulator >>>= bitWidth;
+          bits -= bitWidth;
+        }
+        position[0] += (int) bytes;
+        done += values;
+      }
+    }
+    return position[0];
+  }
+
+  /** Reads bit-packed values least-significant bit first; the caller has checked the bytes exist. */
+  private static final class BitReader {
+    private final byte[] data;
+    private int cursor;
+    private long accumulator;
+    private int bits;
+
+    BitReader(byte[] data, int offset) {
+      this.data = data;
+      this.cursor = offset;
+    }
+
+    long read(int width) {
+      if (width > 32) {
+        long low = read(32);
+        return low | (read(width - 32) << 32);
+      }
+      while (bits < width) {
+        accumulator |= (long) (data[cursor++] & 0xFF) << bits;
+        bits += 8;
+      }
+      long value = accumulator & ((1L << width) - 1);
+      accumulator >>>= width;
+      bits -= width;
+      return value;
+    }
+  }
+
+  /** DELTA_BINARY_PACKED from {@code [offset, end)}: {@code count} values; returns the offset after them. */
+  static int delta(byte[] data, int offset, int end, long[] out, int outOffset, int count, boolean int32) {
+    check(offset >= 0 && end <= data.length && offset <= end, "bad page bounds");
+    int[] position = {offset};
+    long blockValues = unsignedVarint(data, position, end);
+    long miniblocks = unsignedVarint(data, position, end);
+    long total = unsignedVarint(data, position, end);
+    long value = zigZagVarint(data, position, end);
+    check(blockValues > 0 && blockValues % 128 == 0 && blockValues <= 1 << 16, "delta block of %d values", blockValues);
+    check(miniblocks > 0 && blockValues % miniblocks == 0 && (blockValues / miniblocks) % 32 == 0, "delta block of %d miniblocks", miniblocks);
+    check(total == count, "delta page holds %d values, expected %d", total, count);
+    if (count == 0) {
+      return position[0];
+    }
+    int miniblockValues = (int) (blockValues / miniblocks);
+    out[outOffset] = int32 ? (int) value : value;
+    int done = 1;
+    int[] widths = new int[(int) miniblocks];
+    while (done < count) {
+      long minDelta = zigZagVarint(data, position, end);
+      check(position[0] + miniblocks <= end, "delta bit widths run past the page");
+      for (int miniblock = 0; miniblock < miniblocks; miniblock++) {
+        widths[miniblock] = data[position[0]++] & 0xFF;
+        check(widths[miniblock] <= (int32 ? 32 : 64), "delta bit width %d", widths[miniblock]);
+      }
+      for (int miniblock = 0; miniblock < miniblocks && done < count; miniblock++) {
+        int width = widths[miniblock];
+        long bytes = (long) miniblockValues * width / 8;
+        check(position[0] + bytes <= end, "delta miniblock runs past the page");
+        int values = Math.min(miniblockValues, count - done);
+        BitReader bits = new BitReader(data, position[0]);
+        for (int index = 0; index < values; index++) {
+          value += minDelta + bits.read(width);
+          if (int32) {
+            value = (int) value;
+          }
+          out[outOffset + done + index] = value;
+        }
+        position[0] += (int) bytes;
+        done += values;
+      }
+    }
+    return position[0];
+  }
+}
