@@ -7,6 +7,8 @@ final class ExitCodes {
   static final int FINDINGS = 1;
   /** Bad input or usage: a malformed scenario or trace, a missing file, an unknown option. */
   static final int BAD_INPUT = 2;
+  /** {@code replay}: the replay parted from the recording. */
+  static final int DIVERGED = 3;
   /** {@code analyze}: nothing found, but the trace cannot prove it (cut short, or a rule not applicable). */
   static final int UNKNOWN = 4;
   /** Something went wrong inside trapscope: a bug, please report it with the seed. */

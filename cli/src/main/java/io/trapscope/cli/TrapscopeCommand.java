@@ -14,12 +14,13 @@ import picocli.CommandLine.Spec;
       "Record emulated virtualization workloads into columnar traces, replay them, and analyze them for",
       "lazy-FPU CR0.TS violations and lost or colliding trap injections."
     },
-    subcommands = {DemoCommand.class, RecordCommand.class, AnalyzeCommand.class, InspectCommand.class, ScenariosCommand.class},
+    subcommands = {DemoCommand.class, RecordCommand.class, AnalyzeCommand.class, ReplayCommand.class, InspectCommand.class, ScenariosCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",
       "  1   analyze: findings at or above --fail-on",
       "  2   bad input or usage: the message names the file and what is wrong",
+      "  3   replay: the replay parted from the recording",
       "  4   analyze: unknown (the trace was cut short, or a rule did not apply)",
       "  70  internal error: please report it with the command line and the seed",
       "",
@@ -30,6 +31,6 @@ final class TrapscopeCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand (demo, record, analyze, inspect or scenarios)");
+    throw new ParameterException(spec.commandLine(), "missing subcommand (demo, record, analyze, replay, inspect or scenarios)");
   }
 }

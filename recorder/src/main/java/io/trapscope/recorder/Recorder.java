@@ -1,5 +1,6 @@
 package io.trapscope.recorder;
 
+import io.trapscope.emulator.EventSink;
 import io.trapscope.emulator.Machine;
 import io.trapscope.emulator.RunResult;
 import io.trapscope.emulator.choice.ChoiceSource;
@@ -37,6 +38,16 @@ public final class Recorder {
   public static Recording record(
       Scenario scenario, ChoiceSource choices, Path target, RecordOptions options, ProgressListener progress)
       throws IOException {
+    return record(scenario, choices, target, options, progress, null);
+  }
+
+  /**
+   * As {@link #record(Scenario, ChoiceSource, Path, RecordOptions, ProgressListener)}, also telling {@code
+   * tee} every event, trap and choice after the trace has it: a replayer compares the new run with an old one.
+   */
+  public static Recording record(
+      Scenario scenario, ChoiceSource choices, Path target, RecordOptions options, ProgressListener progress, EventSink tee)
+      throws IOException {
     String scenarioJson = ScenarioCodec.toJson(scenario);
     WriterOptions writerOptions =
         WriterOptions.defaults()
@@ -51,7 +62,7 @@ public final class Recorder {
     try (TraceSink sink = new TraceSink(writer, progress)) {
       RunResult run;
       try {
-        run = new Machine(scenario, choices, sink).run();
+        run = new Machine(scenario, choices, tee == null ? sink : new TeeSink(sink, tee)).run();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       } catch (IllegalStateException e) {
