@@ -20,11 +20,9 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -53,17 +51,6 @@ public class AnalyzeBenchmark {
   private long events;
   private Connection duckdb;
 
-  /** Reports the trace's events per second beside analyses per second. */
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  @State(Scope.Thread)
-  public static class Counts {
-    public long events;
-
-    @Setup(Level.Iteration)
-    public void clear() {
-      events = 0;
-    }
-  }
 
   @Setup
   public void setUp() throws IOException, SQLException {
@@ -75,14 +62,14 @@ public class AnalyzeBenchmark {
   }
 
   @Benchmark
-  public TraceAnalysis analyzer(Counts counts) {
+  public TraceAnalysis analyzer(EventCounter counts) {
     TraceAnalysis analysis = Analyzer.analyze(trace, AnalysisOptions.defaults(), FindingListener.NONE);
     counts.events += events;
     return analysis;
   }
 
   @Benchmark
-  public long duckdb(Counts counts) throws SQLException {
+  public long duckdb(EventCounter counts) throws SQLException {
     try (Statement statement = duckdb.createStatement();
         ResultSet result = statement.executeQuery(String.format(CORRUPTED_READS, trace.resolve("events.parquet")))) {
       result.next();

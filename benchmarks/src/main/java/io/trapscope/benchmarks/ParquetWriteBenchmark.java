@@ -20,11 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -53,17 +51,6 @@ public class ParquetWriteBenchmark {
   private Path directory;
   private long rows;
 
-  /** Reports rows per second beside files per second. */
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  @State(Scope.Thread)
-  public static class Counts {
-    public long rows;
-
-    @Setup(Level.Iteration)
-    public void clear() {
-      rows = 0;
-    }
-  }
 
   @Setup
   public void setUp() throws IOException {
@@ -84,7 +71,7 @@ public class ParquetWriteBenchmark {
   }
 
   @Benchmark
-  public long write(Counts counts) throws IOException {
+  public long write(EventCounter counts) throws IOException {
     Path file = directory.resolve("events.parquet");
     Files.deleteIfExists(file);
     try (ParquetTableWriter writer = new ParquetTableWriter(file, Table.EVENTS, WriterOptions.defaults().withCompression(compression), Codecs.defaults())) {
@@ -92,7 +79,7 @@ public class ParquetWriteBenchmark {
         writer.write(batch);
       }
     }
-    counts.rows += rows;
+    counts.events += rows;
     return Files.size(file);
   }
 

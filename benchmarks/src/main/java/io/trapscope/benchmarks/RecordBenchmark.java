@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -47,17 +45,6 @@ public class RecordBenchmark {
   private Path directory;
   private Manifest last;
 
-  /** Reports events per second beside recordings per second. */
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  @State(Scope.Thread)
-  public static class Counts {
-    public long events;
-
-    @Setup(Level.Iteration)
-    public void clear() {
-      events = 0;
-    }
-  }
 
   @Setup
   public void setUp() throws IOException {
@@ -66,7 +53,7 @@ public class RecordBenchmark {
   }
 
   @Benchmark
-  public Manifest record(Counts counts) throws IOException {
+  public Manifest record(EventCounter counts) throws IOException {
     Recording recording =
         Recorder.record(scenario, directory.resolve("t"), new RecordOptions(false, true, compression), ProgressListener.NONE);
     counts.events += recording.manifest().rows(Table.EVENTS);

@@ -13,11 +13,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -42,17 +40,6 @@ public class ReplayBenchmark {
   private Path trace;
   private long events;
 
-  /** Reports events per second beside replays per second. */
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  @State(Scope.Thread)
-  public static class Counts {
-    public long events;
-
-    @Setup(Level.Iteration)
-    public void clear() {
-      events = 0;
-    }
-  }
 
   @Setup
   public void setUp() throws IOException {
@@ -63,7 +50,7 @@ public class ReplayBenchmark {
   }
 
   @Benchmark
-  public ReplayResult replay(Counts counts) {
+  public ReplayResult replay(EventCounter counts) {
     ReplayResult result = Replayer.replay(trace, ProgressListener.NONE);
     if (!result.identical()) {
       throw new IllegalStateException("replay diverged: " + result.divergence());

@@ -59,13 +59,14 @@ public final class Codecs implements CompressionCodecFactory {
   public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
     switch (codecName) {
       case ZSTD:
-        return new ZstdDecompressor(pageBytesMax);
+        ZstdDecompressCtx context = new ZstdDecompressCtx();
+        return new ArrayDecompressor(codecName, pageBytesMax, (input, size) -> unzstd(context, input, size), context::close);
       case SNAPPY:
-        return new ArrayDecompressor(codecName, pageBytesMax, Codecs::unsnappy);
+        return new ArrayDecompressor(codecName, pageBytesMax, Codecs::unsnappy, () -> {});
       case GZIP:
-        return new ArrayDecompressor(codecName, pageBytesMax, Codecs::gunzip);
+        return new ArrayDecompressor(codecName, pageBytesMax, Codecs::gunzip, () -> {});
       case UNCOMPRESSED:
-        return new ArrayDecompressor(codecName, pageBytesMax, (input, size) -> input);
+        return new ArrayDecompressor(codecName, pageBytesMax, (input, size) -> input, () -> {});
       default:
         throw new UnsupportedCodecException(codecName);
     }
@@ -159,52 +160,17 @@ public final class Codecs implements CompressionCodecFactory {
     public void release() {}
   }
 
-  private static final class ZstdDecompressor implements BytesInputDecompressor {
-    private final ZstdDecompressCtx context = new ZstdDecompressCtx();
-    private final int pageBytesMax;
-
-    ZstdDecompressor(int pageBytesMax) {
-      this.pageBytesMax = pageBytesMax;
-    }
-
-    @Override
-    public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-      checkClaimedSize(CompressionCodecName.ZSTD, uncompressedSize, pageBytesMax);
-      byte[] input = bytes.toByteArray();
-      byte[] output = new byte[uncompressedSize];
-      int produced;
-      try {
-        produced = context.decompressByteArray(output, 0, uncompressedSize, input, 0, input.length);
-      } catch (RuntimeException e) {
-        throw new IOException("corrupt ZSTD page: " + e.getMessage(), e);
-      }
-      checkProducedSize(CompressionCodecName.ZSTD, produced, uncompressedSize);
-      return BytesInput.from(output);
-    }
-
-    @Override
-    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
-        throws IOException {
-      byte[] compressed = new byte[compressedSize];
-      input.duplicate().get(compressed);
-      output.put(decompress(BytesInput.from(compressed), uncompressedSize).toByteArray());
-    }
-
-    @Override
-    public void release() {
-      context.close();
-    }
-  }
-
   private static final class ArrayDecompressor implements BytesInputDecompressor {
     private final CompressionCodecName codecName;
     private final int pageBytesMax;
     private final SizedArrayTransform transform;
+    private final Runnable release;
 
-    ArrayDecompressor(CompressionCodecName codecName, int pageBytesMax, SizedArrayTransform transform) {
+    ArrayDecompressor(CompressionCodecName codecName, int pageBytesMax, SizedArrayTransform transform, Runnable release) {
       this.codecName = codecName;
       this.pageBytesMax = pageBytesMax;
       this.transform = transform;
+      this.release = release;
     }
 
     @Override
@@ -229,7 +195,9 @@ public final class Codecs implements CompressionCodecFactory {
     }
 
     @Override
-    public void release() {}
+    public void release() {
+      release.run();
+    }
   }
 
   private static void checkClaimedSize(CompressionCodecName codecName, int uncompressedSize, int pageBytesMax)
@@ -246,6 +214,13 @@ public final class Codecs implements CompressionCodecFactory {
       throw new IOException(
           "corrupt " + codecName + " page: " + produced + " bytes decompressed, header says " + uncompressedSize);
     }
+  }
+
+  /** zstd into an array of exactly the claimed size; a frame that holds another size is caught by the caller. */
+  private static byte[] unzstd(ZstdDecompressCtx context, byte[] input, int uncompressedSize) {
+    byte[] output = new byte[uncompressedSize];
+    int produced = context.decompressByteArray(output, 0, uncompressedSize, input, 0, input.length);
+    return produced == uncompressedSize ? output : java.util.Arrays.copyOf(output, produced);
   }
 
   private static byte[] unsnappy(byte[] input, int uncompressedSize) throws IOException {

@@ -59,7 +59,7 @@ final class ColumnChunkWriter {
   private final long[] staged;
   private final boolean[] stagedNulls;
   private final long[] nonNull;
-  private final int[] ids;
+  private final long[] ids;
   private final long[] deltaScratch = new long[DeltaEncoder.BLOCK_VALUES];
   private final ByteSink data;
   private final ByteSink levels;
@@ -84,7 +84,7 @@ final class ColumnChunkWriter {
     this.staged = new long[pageRows];
     this.stagedNulls = column.nullable() ? new boolean[pageRows] : null;
     this.nonNull = new long[pageRows];
-    this.ids = new int[pageRows];
+    this.ids = new long[pageRows];
     this.data = new ByteSink(pageRows * 8 + 64);
     this.levels = new ByteSink(column.nullable() ? pageRows / 4 : 16);
   }
@@ -171,7 +171,7 @@ final class ColumnChunkWriter {
     switch (strategy) {
       case BOOLEAN:
         for (int index = 0; index < count; index++) {
-          ids[index] = (int) values[index];
+          ids[index] = values[index];
         }
         int lengthPosition = data.size();
         data.writeIntLittleEndian(0);

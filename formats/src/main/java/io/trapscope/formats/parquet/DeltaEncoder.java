@@ -50,7 +50,7 @@ final class DeltaEncoder {
         if (start >= blockCount) {
           break;
         }
-        out.packLongs(deltas, start, blockCount - start, MINIBLOCK_VALUES, widths[miniblock]);
+        out.pack(deltas, start, blockCount - start, MINIBLOCK_VALUES, widths[miniblock]);
       }
     }
   }

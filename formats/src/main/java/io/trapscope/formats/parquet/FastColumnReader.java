@@ -89,13 +89,7 @@ final class FastColumnReader {
     DataPageV2 v2 = (DataPageV2) page;
     int rows = v2.getRowCount();
     int nulls = v2.getNullCount();
-    Decoders.check(rows > 0 && rows <= PAGE_ROWS_MAX && rows <= rowsLeft, "page of " + rows + " rows");
-    if (rows > pageValues.length) {
-      pageValues = new long[rows];
-      pageNulls = pageNulls == null ? null : new boolean[rows];
-      nonNull = new long[rows];
-      ids = new int[rows];
-    }
+    reserve(rows);
     Decoders.check(nulls >= 0 && nulls <= rows && (nulls == 0 || pageNulls != null), "page with " + nulls + " nulls");
     Decoders.check(v2.getValueCount() == rows && v2.getRepetitionLevels().size() == 0, "repeated values in a flat column");
     int present = rows - nulls;
@@ -127,13 +121,7 @@ final class FastColumnReader {
   /** A v1 page: levels and values in one buffer, definition levels RLE with a length prefix. */
   private void nextPageV1(DataPageV1 page) throws IOException {
     int rows = page.getValueCount();
-    Decoders.check(rows > 0 && rows <= PAGE_ROWS_MAX && rows <= rowsLeft, "page of " + rows + " rows");
-    if (rows > pageValues.length) {
-      pageValues = new long[rows];
-      pageNulls = pageNulls == null ? null : new boolean[rows];
-      nonNull = new long[rows];
-      ids = new int[rows];
-    }
+    reserve(rows);
     byte[] bytes = page.getBytes().toByteArray();
     int offset = 0;
     int present = rows;
@@ -162,6 +150,17 @@ final class FastColumnReader {
     pageRows = rows;
     position = 0;
     rowsLeft -= rows;
+  }
+
+  /** Checks a page's claimed rows and makes room for them. */
+  private void reserve(int rows) {
+    Decoders.check(rows > 0 && rows <= PAGE_ROWS_MAX && rows <= rowsLeft, "page of %d rows", rows);
+    if (rows > pageValues.length) {
+      pageValues = new long[rows];
+      pageNulls = pageNulls == null ? null : new boolean[rows];
+      nonNull = new long[rows];
+      ids = new int[rows];
+    }
   }
 
   private void decodeValues(Encoding encoding, byte[] data, int count) {

@@ -12,12 +12,12 @@ final class HybridEncoder {
   private HybridEncoder() {}
 
   /** Appends the encoding of {@code values[0, count)}, each below {@code 2^bitWidth}. */
-  static void encode(int[] values, int count, int bitWidth, ByteSink out) {
+  static void encode(long[] values, int count, int bitWidth, ByteSink out) {
     int position = 0;
     int literalStart = 0;
     int literalCount = 0;
     while (position < count) {
-      int value = values[position];
+      long value = values[position];
       int runEnd = position + 1;
       while (runEnd < count && values[runEnd] == value) {
         runEnd++;
@@ -52,29 +52,20 @@ final class HybridEncoder {
     writeLiterals(values, literalStart, literalCount, bitWidth, out);
   }
 
-  private static void writeLiterals(int[] values, int start, int count, int bitWidth, ByteSink out) {
+  private static void writeLiterals(long[] values, int start, int count, int bitWidth, ByteSink out) {
     int written = 0;
     while (written < count) {
       int groups = Math.min(GROUPS_PER_RUN_MAX, (count - written + 7) / 8);
       out.writeUnsignedVarint(((long) groups << 1) | 1);
-      out.packInts(values, start + written, count - written, groups * 8, bitWidth);
+      out.pack(values, start + written, count - written, groups * 8, bitWidth);
       written += groups * 8;
     }
   }
 
-  private static void writeRleValue(int value, int bitWidth, ByteSink out) {
+  private static void writeRleValue(long value, int bitWidth, ByteSink out) {
     int bytes = (bitWidth + 7) / 8;
     for (int index = 0; index < bytes; index++) {
-      out.writeByte(value >>> (8 * index));
+      out.writeByte((int) (value >>> (8 * index)));
     }
-  }
-
-  /** Bit width of the largest of {@code values[0, count)}; 0 if all are 0. */
-  static int bitWidth(int[] values, int count) {
-    int union = 0;
-    for (int index = 0; index < count; index++) {
-      union |= values[index];
-    }
-    return 32 - Integer.numberOfLeadingZeros(union);
   }
 }

@@ -45,15 +45,6 @@ class HybridEncoderTest {
     }
   }
 
-  @Test
-  void bitWidthIsThatOfTheLargestValue() {
-    assertEquals(0, HybridEncoder.bitWidth(new int[] {0, 0, 0}, 3));
-    assertEquals(1, HybridEncoder.bitWidth(new int[] {0, 1}, 2));
-    assertEquals(3, HybridEncoder.bitWidth(new int[] {4, 1, 2}, 3));
-    assertEquals(32, HybridEncoder.bitWidth(new int[] {-1}, 1));
-    assertEquals(0, HybridEncoder.bitWidth(new int[] {9}, 0));
-  }
-
   /** Runs of 1 to 20 values, long literal stretches, or one value throughout, depending on the trial. */
   private static int[] runs(int count, int bitWidth, int trial, SplittableRandom random) {
     int[] values = new int[count];
@@ -76,7 +67,7 @@ class HybridEncoderTest {
 
   private static void assertRoundTrip(int[] values, int count, int bitWidth, String label) throws IOException {
     ByteSink sink = new ByteSink(16);
-    HybridEncoder.encode(values, count, bitWidth, sink);
+    HybridEncoder.encode(java.util.Arrays.stream(values).asLongStream().toArray(), count, bitWidth, sink);
     byte[] bytes = sink.toByteArray();
     ByteArrayInputStream in = new ByteArrayInputStream(bytes);
     RunLengthBitPackingHybridDecoder decoder = new RunLengthBitPackingHybridDecoder(bitWidth, in);
