@@ -103,7 +103,7 @@ class CliTest {
     Cli version = Cli.run("record", "--version");
     assertEquals(0, version.exitCode);
     assertTrue(version.out.startsWith("trapscope 0.1.0"), version.out);
-    assertTrue(version.out.contains("trace schema 1"), version.out);
+    assertTrue(version.out.contains("trace schema " + io.trapscope.formats.Manifest.SCHEMA_VERSION), version.out);
   }
 
   @Test

@@ -39,7 +39,7 @@ class ReplayCommandTest {
     ObjectMapper mapper = new ObjectMapper();
     Path manifest = trace.resolve("manifest.json");
     ObjectNode document = (ObjectNode) mapper.readTree(manifest.toFile());
-    ((ObjectNode) document.path("scenario").path("machine")).put("hypervisor", "native");
+    ((ObjectNode) document.path("scenario").path("machine")).put("hypervisor", "xen-pv-keep-ts");
     Files.write(manifest, mapper.writeValueAsBytes(document));
     Cli replay = Cli.run("replay", trace.toString());
     assertEquals(3, replay.exitCode, replay.toString());

@@ -52,5 +52,82 @@ public enum EventKind {
   /** The vCPU runs again: value = why it had stopped (as for VCPU_DESCHEDULE). */
   VCPU_RESUME,
   /** The hypervisor crashed the domain: value = 1 kernel stack overflow in nested #NM, aux = the depth. */
-  DOMAIN_CRASH
+  DOMAIN_CRASH,
+  /**
+   * A task executed INT3: value = its address, aux = 1 if it is one of the listener's own breakpoints, 0 if
+   * the guest's (its debugger's). Raises trap vector 3.
+   */
+  BREAKPOINT,
+  /** The CPU or the virtual LAPIC raised a guest exception or interrupt: value = vector, aux = error code or -1. */
+  TRAP_RAISE,
+  /**
+   * The guest's handler for the pending event was entered: value = vector, aux = bytes the delivery moved
+   * RIP past the trapping instruction (the instruction length of a software exception, else 0).
+   */
+  TRAP_DELIVER,
+  /**
+   * Delivering the pending event faulted on the stack page and exited to Xen with the event still pending
+   * (IDT-vectoring information): value = vector, aux = 1 if the page is write-protected by the listener, so a
+   * violation request follows, 0 if Xen resolved the fault itself.
+   */
+  DELIVERY_FAULT,
+  /**
+   * {@code HVMOP_set_param} of a memory-event parameter: value = the parameter (20 CR0, 21 CR3, 22 CR4, 23
+   * INT3), aux = the return code (0, -1 EPERM, -22 EINVAL). task = -1 when the control domain set it, else
+   * the guest task that set it on its own domain.
+   */
+  PARAM_SET,
+  /**
+   * A request was put on the ring: value = its reason (1 violation, 2 CR0, 3 CR3, 4 CR4, 5 INT3), aux = the
+   * new register value or the address.
+   */
+  MEM_EVENT_PUT,
+  /** A request was not put because the ring was full (Xen 4.1): value = reason, aux = value or address. */
+  MEM_EVENT_DROP,
+  /**
+   * The listener's response was consumed by Xen, freeing the request's slot: value = reason, aux = seq of
+   * the MEM_EVENT_PUT it answers.
+   */
+  MEM_EVENT_RESPONSE,
+  /**
+   * Xen paused the vCPU: value = why (1 a sync request, 2 the ring was full, 3 waiting for a ring slot, 4 few
+   * slots left after a put, 5 its own domain paused itself), aux = seq of the event that caused it.
+   */
+  VCPU_PAUSE,
+  /** The pause of that reason was lifted: value = the reason, aux = seq of the event that lifted it. */
+  VCPU_UNPAUSE,
+  /** {@code HVMOP_inject_trap} accepted: the vCPU's slot holds it now. value = vector, aux = trap_id. */
+  INJECT_REQUEST,
+  /** {@code HVMOP_inject_trap} refused with -EBUSY: the slot was already full. value = vector, aux = trap_id. */
+  INJECT_EBUSY,
+  /**
+   * The listener gave up on an injection after -EBUSY (it ignores -EBUSY, or its retries ran out): value =
+   * vector, aux = trap_id.
+   */
+  INJECT_ABANDON,
+  /** At the vCPU's schedule-in, {@code hvm_do_resume} took the injection out of the slot: value = vector, aux = trap_id. */
+  INJECT_ENTRY,
+  /**
+   * The injection replaced a pending interrupt, NMI or software exception, which is lost: value = the
+   * pending vector, aux = the injected vector.
+   */
+  EVENT_OVERWRITE,
+  /**
+   * {@code hvm_combine_hw_exceptions} kept the injection and discarded the pending hardware exception:
+   * value = the pending vector, aux = the injected vector.
+   */
+  EVENT_DISCARD,
+  /** The injection found an event pending and was dropped (Xen 4.9): value = injected vector, aux = pending vector. */
+  INJECT_DROP,
+  /**
+   * The injection met a pending hardware exception and the pair became a double fault, a new pending #DF:
+   * value = the pending vector, aux = the injected vector.
+   */
+  DOUBLE_FAULT,
+  /** The injection met a pending #DF: triple fault. value = 8, aux = the injected vector. */
+  TRIPLE_FAULT,
+  /** Xen shut the domain down: value = the shutdown code (1 reboot, as {@code hvm_triple_fault} asks). */
+  DOMAIN_SHUTDOWN,
+  /** The guest kernel panicked: value = the vector whose handler panicked (8, {@code do_double_fault}). */
+  GUEST_PANIC
 }

@@ -204,11 +204,13 @@ final class LazyFpu {
    * hypercall under PV.
    */
   private void setTs(Vcpu vcpu, int taskId, boolean set) {
+    long old = vcpu.cr0;
     vcpu.setTs(set);
     if (hypervisor.isParavirtual()) {
       machine.emit(vcpu, taskId, EventKind.HYPERCALL, HYPERCALL_FPU_TASKSWITCH, set ? 1 : 0);
     } else {
       machine.emit(vcpu, taskId, EventKind.CR_WRITE, vcpu.cr0, 0);
+      machine.cr0Written(vcpu, old);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
 import io.trapscope.emulator.choice.ChoiceSource;
+import io.trapscope.emulator.scenario.EventSource;
 import io.trapscope.emulator.scenario.Hypervisor;
 import io.trapscope.emulator.scenario.MachineConfig;
 import io.trapscope.emulator.scenario.Patch;
@@ -39,6 +40,10 @@ public final class Machine {
   private final LazyFpu fpu;
   private final TrapTable traps;
   private final Vcpu[] vcpus;
+  /** Memory events and trap injection: present on HVM guests, which alone have them. */
+  private final Introspection introspection;
+  /** Whether a context switch loads CR3 with {@code mov} (bare metal and HVM; PV uses a hypercall). */
+  private final boolean writesCr3;
   private final List<Task> runQueue = new ArrayList<>();
   private final PriorityQueue<Task> sleepers =
       new PriorityQueue<>(Comparator.comparingLong((Task task) -> task.wakeTick).thenComparingInt(task -> task.id));
@@ -67,6 +72,11 @@ public final class Machine {
     for (int id = 0; id < vcpus.length; id++) {
       vcpus[id] = new Vcpu(id, fpu.tsAtBoot());
     }
+    this.introspection =
+        hypervisor == Hypervisor.XEN_HVM
+            ? new Introspection(this, machine.xen(), scenario.introspection(), scenario.guest(), vcpus)
+            : null;
+    this.writesCr3 = !hypervisor.isParavirtual();
     this.maxEvents = scenario.limits().maxEvents();
     this.maxTicks = scenario.limits().maxTicks();
   }
@@ -83,9 +93,15 @@ public final class Machine {
       for (Vcpu vcpu : vcpus) {
         drawDeschedule(vcpu);
       }
+      if (introspection != null) {
+        introspection.boot();
+      }
       loop();
     } catch (RunStopped stopped) {
       Invariants.check(endReason != null, "run stopped without a reason");
+    }
+    if (introspection != null) {
+      introspection.finish();
     }
     traps.finish(endReason == EndReason.DOMAIN_CRASH ? TrapOutcome.DOMAIN_CRASH : TrapOutcome.PENDING_AT_END);
     return new RunResult(endReason, seq, tick, nextTaskId, liveTasks == 0);
@@ -96,6 +112,9 @@ public final class Machine {
       if (tick >= maxTicks) {
         endReason = EndReason.MAX_TICKS;
         return;
+      }
+      if (introspection != null) {
+        introspection.runListener(tick);
       }
       for (Vcpu vcpu : vcpus) {
         step(vcpu);
@@ -126,6 +145,10 @@ public final class Machine {
       vcpu.awayUntilTick = -1;
       emit(vcpu, vcpu.currentId(), EventKind.VCPU_RESUME, AWAY_PREEMPTED, 0);
       drawDeschedule(vcpu);
+      vcpu.scheduleInDue = true;
+    }
+    if (introspection != null && !introspection.runnable(vcpu)) {
+      return;
     }
     if (vcpu.current == null) {
       Task next = pickNext(vcpu, null);
@@ -140,6 +163,7 @@ public final class Machine {
       }
       if (vcpu.halted) {
         vcpu.halted = false;
+        vcpu.scheduleInDue = true;
         if (hypervisor.isXen()) {
           emit(vcpu, -1, EventKind.VCPU_RESUME, AWAY_HALTED, 0);
         }
@@ -147,7 +171,13 @@ public final class Machine {
       switchTo(vcpu, null, next, SWITCH_FROM_IDLE);
       return;
     }
+    if (introspection != null && !introspection.enter(vcpu, vcpu.current)) {
+      return;
+    }
     runTask(vcpu, vcpu.current);
+    if (introspection != null && !introspection.runnable(vcpu)) {
+      return;
+    }
     if (vcpu.current != null && --vcpu.stepsUntilDeschedule <= 0) {
       MachineConfig machine = scenario.machine();
       long ticks =
@@ -197,6 +227,12 @@ public final class Machine {
         emit(vcpu, task.id, EventKind.FPU_READ, vcpu.fpuValue, task.lastWritten);
         break;
       case SYSCALL:
+        if (introspection != null && introspection.hooksSyscalls() && !task.hookPassed) {
+          introspection.breakpoint(vcpu, task, Introspection.hookAddress(program.operand(task.pc)), true);
+          if (!task.hookPassed) {
+            return;
+          }
+        }
         if (task.syscallsUntilBlock <= 0) {
           task.syscallsUntilBlock =
               geometric(ChoicePoint.SYSCALL_BLOCKS, vcpu, task, workload.syscallBlockProbability(), COUNTDOWN_MAX);
@@ -227,12 +263,44 @@ public final class Machine {
           return;
         }
         break;
+      case BREAKPOINT:
+        if (!task.breakpointPassed) {
+          introspection.breakpoint(vcpu, task, program.operand(task.pc), false);
+          if (!task.breakpointPassed) {
+            return;
+          }
+        }
+        break;
+      case TOUCH:
+        if (!task.pageReady) {
+          introspection.raise(vcpu, task, TrapRecord.VECTOR_PF, Introspection.USER_WRITE_NOT_PRESENT);
+          if (!task.pageReady) {
+            return;
+          }
+        }
+        break;
+      case TLB_FLUSH:
+        writeControlRegister(vcpu, task, EventSource.CR3, vcpu.cr3);
+        break;
+      case GLOBAL_FLUSH:
+        writeControlRegister(vcpu, task, EventSource.CR4, vcpu.cr4 & ~Vcpu.CR4_PGE);
+        writeControlRegister(vcpu, task, EventSource.CR4, vcpu.cr4 | Vcpu.CR4_PGE);
+        break;
+      case SET_PARAM:
+        introspection.setParameter(vcpu, task, program.operand(task.pc) >>> 8, program.operand(task.pc) & 0xff);
+        if (!introspection.runnable(vcpu)) {
+          return;
+        }
+        break;
       default:
         throw new IllegalStateException("unhandled operation " + operation);
     }
     task.advance();
     if (task.done) {
       exit(vcpu, task);
+      return;
+    }
+    if (introspection != null && !introspection.runnable(vcpu)) {
       return;
     }
     if (task.opsUntilPreempt <= 0) {
@@ -292,6 +360,9 @@ public final class Machine {
   }
 
   private void switchTo(Vcpu vcpu, Task previous, Task next, int reason) {
+    if (next != null && writesCr3 && next.cr3() != vcpu.cr3) {
+      writeControlRegister(vcpu, previous, EventSource.CR3, next.cr3());
+    }
     boolean preload = fpu.prepareSwitch(vcpu, previous, next);
     vcpu.current = next;
     if (next != null) {
@@ -367,7 +438,7 @@ public final class Machine {
   /** Whether some vCPU can do something at the current tick. */
   private boolean canRunNow() {
     for (Vcpu vcpu : vcpus) {
-      boolean away = vcpu.awayUntilTick > tick;
+      boolean away = vcpu.awayUntilTick > tick || (introspection != null && !introspection.runnable(vcpu));
       if (!away && (vcpu.current != null || !runQueue.isEmpty() || vcpu.awayUntilTick >= 0)) {
         return true;
       }
@@ -377,6 +448,9 @@ public final class Machine {
 
   private long nextWakeTick() {
     long next = sleepers.isEmpty() ? Long.MAX_VALUE : sleepers.peek().wakeTick;
+    if (introspection != null) {
+      next = Math.min(next, introspection.nextListenerTick());
+    }
     for (Vcpu vcpu : vcpus) {
       if (vcpu.awayUntilTick >= 0) {
         next = Math.min(next, vcpu.awayUntilTick);
@@ -397,6 +471,53 @@ public final class Machine {
   private void drawDeschedule(Vcpu vcpu) {
     double probability = hypervisor.isXen() ? scenario.machine().hvDescheduleProbability() : 0;
     vcpu.stepsUntilDeschedule = geometric(ChoicePoint.HV_DESCHEDULE, vcpu, null, probability, COUNTDOWN_MAX);
+  }
+
+  /**
+   * {@code mov} to CR3 or CR4 by the task running on the vCPU ({@code switch_mm} runs before the switch, in
+   * the outgoing task): the register changes, then Xen may send an event.
+   */
+  private void writeControlRegister(Vcpu vcpu, Task task, EventSource register, long value) {
+    long old = register == EventSource.CR3 ? vcpu.cr3 : vcpu.cr4;
+    if (register == EventSource.CR3) {
+      vcpu.cr3 = value;
+    } else {
+      vcpu.cr4 = value;
+    }
+    emit(vcpu, idOf(task), EventKind.CR_WRITE, value, register == EventSource.CR3 ? 3 : 4);
+    if (introspection != null) {
+      introspection.controlRegister(vcpu, task, register, old, value);
+    }
+  }
+
+  /** {@code clts}/{@code stts} wrote CR0 (the CR_WRITE event is out); Xen may send an event. */
+  void cr0Written(Vcpu vcpu, long old) {
+    if (introspection != null) {
+      introspection.controlRegister(vcpu, vcpu.current, EventSource.CR0, old, vcpu.cr0);
+    }
+  }
+
+  /** {@code hvm_triple_fault}: Xen shuts the domain down and the run ends. */
+  void shutdown(Vcpu vcpu, Task task, int code) {
+    emit(vcpu, idOf(task), EventKind.DOMAIN_SHUTDOWN, code, 0);
+    endReason = EndReason.DOMAIN_SHUTDOWN;
+    throw RunStopped.INSTANCE;
+  }
+
+  /** The guest's handler for {@code vector} panicked the kernel ({@code do_double_fault}); the run ends. */
+  void panic(Vcpu vcpu, Task task, int vector) {
+    emit(vcpu, idOf(task), EventKind.GUEST_PANIC, vector, 0);
+    endReason = EndReason.GUEST_PANIC;
+    throw RunStopped.INSTANCE;
+  }
+
+  long tick() {
+    return tick;
+  }
+
+  /** The seq of the last event emitted. */
+  long lastSeq() {
+    return seq - 1;
   }
 
   /** The domain is dead: report it and stop the run. */
@@ -443,7 +564,7 @@ public final class Machine {
     return answer;
   }
 
-  private long geometric(ChoicePoint point, Vcpu vcpu, Task task, double probability, long max) {
+  long geometric(ChoicePoint point, Vcpu vcpu, Task task, double probability, long max) {
     long ordinal = nextOrdinal(point, vcpu, task);
     if (probability <= 0 || probability >= 1) {
       return probability >= 1 ? 1 : max;

@@ -19,6 +19,9 @@ final class Task {
   static final int WAKE_ALLOCATION = 1;
   static final int WAKE_CHILD = 2;
 
+  /** Where the model puts tasks' page tables, one 4 KiB page each. */
+  static final long CR3_TASKS = 0x0200_0000L;
+
   final int id;
   final Task parent;
   final Program program;
@@ -52,6 +55,18 @@ final class Task {
   int savedOwner = -1;
   long lastWritten;
 
+  /** The #PF of the current TOUCH was handled: the page is mapped, so the touch now succeeds. */
+  boolean pageReady;
+  /** The #BP of the current BREAKPOINT reached the guest's debugger with RIP past the INT3. */
+  boolean breakpointPassed;
+  /** The listener emulated the instruction under its breakpoint at the current system call's handler. */
+  boolean hookPassed;
+
+  /** The page-table base of the task's address space: every task is a process with its own. */
+  long cr3() {
+    return CR3_TASKS + ((long) id << 12);
+  }
+
   Task(int id, Task parent, Program program, int vcpu) {
     this.id = id;
     this.parent = parent;
@@ -61,6 +76,9 @@ final class Task {
 
   /** Moves past the current operation; the program is done after its last round. */
   void advance() {
+    pageReady = false;
+    breakpointPassed = false;
+    hookPassed = false;
     pc++;
     if (pc == program.length()) {
       pc = 0;

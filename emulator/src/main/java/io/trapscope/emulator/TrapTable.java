@@ -20,12 +20,22 @@ final class TrapTable {
     this.sink = sink;
   }
 
-  /** Records a trap raised by the event at {@code raisedSeq}; returns its id. */
+  /** Records a trap without error code raised by the event at {@code raisedSeq}; returns its id. */
   long raise(int vector, TrapType type, TrapSource source, int vcpu, int task, long raisedSeq) {
+    return raise(vector, type, source, vcpu, task, raisedSeq, TrapRecord.NO_ERROR_CODE, 0);
+  }
+
+  /** Records a trap raised by the event at {@code raisedSeq}; returns its id, which {@link #nextId} foretold. */
+  long raise(int vector, TrapType type, TrapSource source, int vcpu, int task, long raisedSeq, long errorCode, int insnLen) {
     Invariants.check(open.size() < OPEN_MAX, "more than %d traps unresolved", OPEN_MAX);
-    Open trap = new Open(nextId, vector, type, source, vcpu, task, raisedSeq);
+    Open trap = new Open(nextId, vector, type, source, vcpu, task, raisedSeq, errorCode, insnLen);
     open.add(trap);
     return nextId++;
+  }
+
+  /** The id the next raised trap gets, for events that name a trap before raising it. */
+  long nextId() {
+    return nextId;
   }
 
   /** The trap's handler was entered at {@code deliveredSeq}. */
@@ -69,7 +79,17 @@ final class TrapTable {
       Open trap = open.get(resolved);
       sink.trap(
           new TrapRecord(
-              trap.id, trap.vector, trap.type, trap.source, trap.vcpu, trap.task, trap.raisedSeq, trap.deliveredSeq, trap.outcome));
+              trap.id,
+              trap.vector,
+              trap.type,
+              trap.source,
+              trap.vcpu,
+              trap.task,
+              trap.raisedSeq,
+              trap.deliveredSeq,
+              trap.outcome,
+              trap.errorCode,
+              trap.insnLen));
       resolved++;
     }
     if (resolved > 0) {
@@ -86,10 +106,12 @@ final class TrapTable {
     final int vcpu;
     final int task;
     final long raisedSeq;
+    final long errorCode;
+    final int insnLen;
     long deliveredSeq = -1;
     TrapOutcome outcome;
 
-    Open(long id, int vector, TrapType type, TrapSource source, int vcpu, int task, long raisedSeq) {
+    Open(long id, int vector, TrapType type, TrapSource source, int vcpu, int task, long raisedSeq, long errorCode, int insnLen) {
       this.id = id;
       this.vector = vector;
       this.type = type;
@@ -97,6 +119,8 @@ final class TrapTable {
       this.vcpu = vcpu;
       this.task = task;
       this.raisedSeq = raisedSeq;
+      this.errorCode = errorCode;
+      this.insnLen = insnLen;
     }
   }
 }

@@ -7,6 +7,11 @@ final class Vcpu {
   static final long CR0_TS = 1L << 3;
   /** PE, MP, ET, NE, WP, AM and PG: a protected-mode, paging guest. */
   static final long CR0_BASE = 0x8005_0033L;
+  /** {@code swapper_pg_dir}: the page tables of {@code init_mm}. */
+  static final long CR3_BOOT = 0x01a0_d000L;
+  /** PSE, PAE, MCE, PGE, OSFXSR and OSXMMEXCPT: a 64-bit Linux guest. */
+  static final long CR4_BASE = 0x06f0L;
+  static final long CR4_PGE = 1L << 7;
 
   final int id;
   final long[] choiceOrdinals = new long[ChoicePoint.values().length];
@@ -17,10 +22,28 @@ final class Vcpu {
   long fpuValue;
   int fpuOwner = -1;
 
+  /** The page-table base loaded; at boot, the kernel's own ({@code init_mm}). */
+  long cr3 = CR3_BOOT;
+  long cr4 = CR4_BASE;
+
   Task current;
   boolean halted;
   long awayUntilTick = -1;
   long stepsUntilDeschedule = Long.MAX_VALUE;
+
+  /** {@code vcpu_pause} count: one per unanswered sync request. */
+  int pauseCount;
+  /** Why Xen blocks the vCPU on the ring (a {@code PAUSE_*} reason of {@link MemoryEvents}), 0 if it does not. */
+  int ringBlock;
+  /** HVM: {@code hvm_do_resume} runs at the next step, because the vCPU was scheduled out. */
+  boolean scheduleInDue;
+  /** Xen's one outstanding {@code HVMOP_inject_trap}, or null. */
+  GuestEvent injectSlot;
+  /** The VM-entry interruption field: the event the CPU delivers at the next VM entry, or null. */
+  GuestEvent pending;
+  /** An external interrupt waiting in the virtual LAPIC, or null. */
+  GuestEvent interrupt;
+  long stepsUntilInterrupt;
 
   Vcpu(int id, boolean ts) {
     this.id = id;

@@ -19,12 +19,15 @@ class MachineRulesTest {
 
   @Test
   void pvGuestsSwitchTsByHypercallAndOthersByCr0Writes() {
+    // CR_WRITE with aux 3 is the CR3 load of a context switch: native and HVM kernels load it with mov.
     RecordingSink pv = Runs.run(Runs.scenario("{}", "machine.hypervisor=xen-pv"));
     assertEquals(0, pv.count(EventKind.CR_WRITE));
     assertTrue(pv.events.stream().filter(e -> e.kind() == EventKind.HYPERCALL).allMatch(e -> e.value() == 5 && e.ts() == (e.aux() == 1)));
     RecordingSink hvm = Runs.run(Runs.scenario("{}", "machine.hypervisor=xen-hvm"));
     assertEquals(0, hvm.count(EventKind.HYPERCALL));
-    assertTrue(hvm.events.stream().filter(e -> e.kind() == EventKind.CR_WRITE).allMatch(e -> e.aux() == 0 && e.ts() == ((e.value() & 8) != 0)));
+    assertTrue(hvm.events.stream().filter(e -> e.kind() == EventKind.CR_WRITE && e.aux() == 0).allMatch(e -> e.ts() == ((e.value() & 8) != 0)));
+    assertTrue(hvm.events.stream().filter(e -> e.kind() == EventKind.CR_WRITE).allMatch(e -> e.aux() == 0 || e.aux() == 3));
+    assertTrue(hvm.count(EventKind.CR_WRITE) > 0);
   }
 
   @Test

@@ -34,7 +34,7 @@ public record Manifest(
   public static final String FORMAT = "trapscope-trace";
 
   /** Bumped whenever a column or a file changes meaning; readers reject versions they do not know. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   public static final String FILE_NAME = "manifest.json";
 

@@ -41,7 +41,9 @@ public enum Table {
           required("task", INT32, VALUE, "guest task running when it was raised, -1 for none"),
           required("raised_seq", INT64, COUNTER, "seq of the event that raised it"),
           optional("delivered_seq", INT64, COUNTER, "seq of the event that delivered it; null if never delivered"),
-          required("outcome", STRING, CATEGORY, "what became of it"))),
+          required("outcome", STRING, CATEGORY, "what became of it"),
+          optional("error_code", INT64, VALUE, "the error code delivered with it; null if it has none"),
+          required("insn_len", INT32, CATEGORY, "instruction length of a software exception: how far delivery moves RIP; else 0"))),
   CHOICES(
       List.of(
           required("seq", INT64, COUNTER, "seq of the next event when the choice was made"),
@@ -92,6 +94,8 @@ public enum Table {
     public static final int RAISED_SEQ = 6;
     public static final int DELIVERED_SEQ = 7;
     public static final int OUTCOME = 8;
+    public static final int ERROR_CODE = 9;
+    public static final int INSN_LEN = 10;
 
     private Traps() {}
   }

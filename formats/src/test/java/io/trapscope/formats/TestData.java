@@ -226,6 +226,12 @@ public final class TestData {
         batch.set(Table.Traps.DELIVERED_SEQ, row, seq + random.nextInt(10));
         batch.setString(Table.Traps.OUTCOME, row, outcomes[random.nextInt(outcomes.length)]);
       }
+      if (random.nextBoolean()) {
+        batch.setNull(Table.Traps.ERROR_CODE, row);
+      } else {
+        batch.set(Table.Traps.ERROR_CODE, row, random.nextInt(16));
+      }
+      batch.set(Table.Traps.INSN_LEN, row, random.nextInt(3));
     }
     return batch;
   }

@@ -126,6 +126,12 @@ final class TraceSink implements EventSink, AutoCloseable {
       batch.set(Traps.DELIVERED_SEQ, row, trap.deliveredSeq());
     }
     batch.set(Traps.OUTCOME, row, trap.outcome().ordinal());
+    if (trap.errorCode() == TrapRecord.NO_ERROR_CODE) {
+      batch.setNull(Traps.ERROR_CODE, row);
+    } else {
+      batch.set(Traps.ERROR_CODE, row, trap.errorCode());
+    }
+    batch.set(Traps.INSN_LEN, row, trap.insnLen());
     if (batch.isFull()) {
       traps = handOff(batch);
     }

@@ -146,6 +146,7 @@ final class ReplayComparator implements EventSink, AutoCloseable {
     ColumnBatch batch = trapBatch;
     int row = trapRow++;
     long delivered = batch.isNull(Traps.DELIVERED_SEQ, row) ? -1 : batch.get(Traps.DELIVERED_SEQ, row);
+    long errorCode = batch.isNull(Traps.ERROR_CODE, row) ? TrapRecord.NO_ERROR_CODE : batch.get(Traps.ERROR_CODE, row);
     boolean same =
         batch.get(Traps.TRAP_ID, row) == trap.trapId()
             && batch.get(Traps.VECTOR, row) == trap.vector()
@@ -155,7 +156,9 @@ final class ReplayComparator implements EventSink, AutoCloseable {
             && batch.get(Traps.TASK, row) == trap.task()
             && batch.get(Traps.RAISED_SEQ, row) == trap.raisedSeq()
             && delivered == trap.deliveredSeq()
-            && batch.string(Traps.OUTCOME, row).equals(trap.outcome().name());
+            && batch.string(Traps.OUTCOME, row).equals(trap.outcome().name())
+            && errorCode == trap.errorCode()
+            && batch.get(Traps.INSN_LEN, row) == trap.insnLen();
     if (!same) {
       diverge(
           trap.raisedSeq(),

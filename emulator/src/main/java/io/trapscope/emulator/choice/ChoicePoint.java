@@ -24,7 +24,15 @@ public enum ChoicePoint {
   /** How many steps a vCPU runs before Xen deschedules it; vCPU-wide. */
   HV_DESCHEDULE("hv.deschedule"),
   /** How long a descheduled vCPU stays away, in ticks; vCPU-wide. */
-  HV_DESCHEDULE_TICKS("hv.deschedule_ticks");
+  HV_DESCHEDULE_TICKS("hv.deschedule_ticks"),
+  /** How long the introspection agent takes over a request or an injection retry, in ticks. Keyed by the request's vCPU. */
+  LISTENER_LATENCY("listener.latency"),
+  /** Whether guest memory the agent reads for a request is paged out, so it injects a #PF. Keyed by the request's vCPU. */
+  LISTENER_PAGE_IN("listener.page_in"),
+  /** Whether delivering a guest exception or interrupt faults on the stack page (an exit with the event pending). */
+  GUEST_FAULT_IN_DELIVERY("guest.fault_in_delivery"),
+  /** How many steps a vCPU runs tasks until a device interrupt arrives, that one included; vCPU-wide. */
+  GUEST_INTERRUPT("guest.interrupt");
 
   private final String id;
 

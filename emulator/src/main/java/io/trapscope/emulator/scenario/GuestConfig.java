@@ -10,12 +10,24 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *     pressure; the seed's machines saw it rarely, which is why they needed two hours)
  * @param allocSleepTicksMin shortest sleep of such an allocation
  * @param allocSleepTicksMax longest sleep of such an allocation
+ * @param faultInDeliveryProbability per exception or interrupt delivered in an HVM guest, the chance that
+ *     delivering it faults on the kernel stack page and exits to Xen with the event still pending
+ * @param interruptProbability per step a task runs on an HVM vCPU, the chance that a device interrupt
+ *     arrives for that vCPU
  */
-@JsonPropertyOrder({"preemptProbability", "allocSleepProbability", "allocSleepTicksMin", "allocSleepTicksMax"})
+@JsonPropertyOrder({
+  "preemptProbability", "allocSleepProbability", "allocSleepTicksMin", "allocSleepTicksMax",
+  "faultInDeliveryProbability", "interruptProbability"
+})
 public record GuestConfig(
-    double preemptProbability, double allocSleepProbability, long allocSleepTicksMin, long allocSleepTicksMax) {
+    double preemptProbability,
+    double allocSleepProbability,
+    long allocSleepTicksMin,
+    long allocSleepTicksMax,
+    double faultInDeliveryProbability,
+    double interruptProbability) {
 
   static GuestConfig defaults() {
-    return new GuestConfig(0.05, 0.3, 2, 30);
+    return new GuestConfig(0.05, 0.3, 2, 30, 0, 0);
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
  * scheduler takes a vCPU away.
  *
  * @param hypervisor what the guest runs on
+ * @param xen the Xen release, for memory events and trap injection (HVM guests)
  * @param kernel the guest kernel's lazy-FPU code
  * @param patches patches applied to the kernel
  * @param eagerfpu the kernel parameter {@code eagerfpu=on} (Linux 3.7 and later)
@@ -17,11 +18,12 @@ import java.util.List;
  * @param hvDescheduleTicksMax longest time a descheduled vCPU stays away
  */
 @JsonPropertyOrder({
-  "hypervisor", "kernel", "patches", "eagerfpu", "vcpus",
+  "hypervisor", "xen", "kernel", "patches", "eagerfpu", "vcpus",
   "hvDescheduleProbability", "hvDescheduleTicksMin", "hvDescheduleTicksMax"
 })
 public record MachineConfig(
     Hypervisor hypervisor,
+    XenVersion xen,
     Kernel kernel,
     List<Patch> patches,
     boolean eagerfpu,
@@ -38,7 +40,7 @@ public record MachineConfig(
   }
 
   static MachineConfig defaults() {
-    return new MachineConfig(Hypervisor.XEN_PV, Kernel.LINUX_2_6_32, List.of(), false, 1, 0.002, 5, 50);
+    return new MachineConfig(Hypervisor.XEN_PV, XenVersion.XEN_4_9, Kernel.LINUX_2_6_32, List.of(), false, 1, 0.002, 5, 50);
   }
 
   /** Whether {@code patch} is applied. */

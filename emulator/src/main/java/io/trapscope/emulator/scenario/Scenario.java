@@ -10,19 +10,28 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param machine the hypervisor, kernel and vCPUs
  * @param guest rates of the guest kernel's nondeterministic events
  * @param workload what the guest runs
+ * @param introspection memory events and the listener (HVM guests)
  * @param limits when to stop a run that has not finished
  */
-@JsonPropertyOrder({"description", "seed", "machine", "guest", "workload", "limits"})
+@JsonPropertyOrder({"description", "seed", "machine", "guest", "workload", "introspection", "limits"})
 public record Scenario(
-    String description, long seed, MachineConfig machine, GuestConfig guest, WorkloadConfig workload, LimitsConfig limits) {
+    String description,
+    long seed,
+    MachineConfig machine,
+    GuestConfig guest,
+    WorkloadConfig workload,
+    IntrospectionConfig introspection,
+    LimitsConfig limits) {
 
   /** The defaults every scenario file starts from. */
   public static Scenario defaults() {
-    return new Scenario("", 1, MachineConfig.defaults(), GuestConfig.defaults(), FpuMemcmpConfig.defaults(), LimitsConfig.defaults());
+    return new Scenario(
+        "", 1, MachineConfig.defaults(), GuestConfig.defaults(), FpuMemcmpConfig.defaults(), IntrospectionConfig.defaults(),
+        LimitsConfig.defaults());
   }
 
   /** A copy with another seed. */
   public Scenario withSeed(long newSeed) {
-    return new Scenario(description, newSeed, machine, guest, workload, limits);
+    return new Scenario(description, newSeed, machine, guest, workload, introspection, limits);
   }
 }

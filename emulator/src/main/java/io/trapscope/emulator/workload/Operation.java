@@ -13,5 +13,18 @@ public enum Operation {
   /** Start a child process running the program whose index is the operand ({@code fork} and {@code exec}). */
   SPAWN,
   /** Wait until every child has exited. */
-  WAIT
+  WAIT,
+  /** INT3 planted by the guest's own debugger; the operand is its (user-space) address. */
+  BREAKPOINT,
+  /** Touch a fresh page: a #PF, after which the touch is retried and succeeds. */
+  TOUCH,
+  /** Flush the TLB by reloading CR3 with its own value ({@code mprotect}, {@code __flush_tlb}). */
+  TLB_FLUSH,
+  /** Flush global TLB entries by clearing and setting CR4.PGE ({@code __flush_tlb_global}). */
+  GLOBAL_FLUSH,
+  /**
+   * {@code HVMOP_set_param} on the task's own domain; the operand is the parameter shifted left by 8 bits,
+   * with the value in the low bits.
+   */
+  SET_PARAM
 }

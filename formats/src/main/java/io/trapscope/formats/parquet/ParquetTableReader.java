@@ -358,10 +358,11 @@ public final class ParquetTableReader implements TableReader {
     MessageType expected = ParquetSchemas.of(table);
     List<Column> columns = table.columns();
     if (schema.getFieldCount() != columns.size()) {
+      String first = schema.getFieldCount() == 0 ? "none" : "'" + schema.getType(0).getName() + "', ...";
       throw new TraceFormatException(
           path,
-          "not a " + table.tableName() + " table: " + schema.getFieldCount() + " columns, expected "
-              + columns.size());
+          "not a " + table.tableName() + " table: " + schema.getFieldCount() + " columns (" + first + "), expected "
+              + columns.size() + " ('" + columns.get(0).name() + "', ...)");
     }
     for (int column = 0; column < columns.size(); column++) {
       org.apache.parquet.schema.Type actual = schema.getType(column);

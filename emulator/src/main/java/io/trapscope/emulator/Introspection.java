@@ -1,0 +1,303 @@
+package io.trapscope.emulator;
+
+import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.emulator.scenario.EventMode;
+import io.trapscope.emulator.scenario.EventSource;
+import io.trapscope.emulator.scenario.GuestConfig;
+import io.trapscope.emulator.scenario.InjectionType;
+import io.trapscope.emulator.scenario.IntrospectionConfig;
+import io.trapscope.emulator.scenario.XenVersion;
+
+/**
+ * An HVM guest's events on their way in and out (MODEL.md section 6): INT3s and control-register writes
+ * sent to the listener, {@code HVMOP_inject_trap} with its one slot per vCPU, and the VM entry where the
+ * slot meets whatever event is already pending. Double faults, lost events and repeating INT3s are not
+ * written down here: they follow from the slot being taken at schedule-in and from Xen's combination rule.
+ */
+final class Introspection {
+  /** Where the guest's system call handlers are, for the listener's hooks: one per system call number. */
+  static final long HOOK_BASE = 0xffff_ffff_8110_0000L;
+  static final long HOOK_STRIDE = 0x40;
+  static final int SYSCALLS_MAX = 1024;
+  /** Where the model puts kernel stacks, 16 KiB per task: the page a faulting delivery writes to. */
+  static final long STACK_BASE = 0xffff_8800_0010_0000L;
+  /** {@code SHUTDOWN_reboot}: what {@code hvm_triple_fault} asks of {@code domain_shutdown}. */
+  static final int SHUTDOWN_REBOOT = 1;
+  /** Error code of a #PF a user write to a page not present raises. */
+  static final long USER_WRITE_NOT_PRESENT = 6;
+  private static final long COUNTDOWN_MAX = 1L << 40;
+
+  private final Machine machine;
+  private final XenVersion xen;
+  private final IntrospectionConfig config;
+  private final GuestConfig guest;
+  private final MemoryEvents events;
+  private final Listener listener;
+
+  Introspection(Machine machine, XenVersion xen, IntrospectionConfig config, GuestConfig guest, Vcpu[] vcpus) {
+    this.machine = machine;
+    this.xen = xen;
+    this.config = config;
+    this.guest = guest;
+    this.events = new MemoryEvents(machine, xen, config, vcpus);
+    this.listener = config.listener().connected() ? new Listener(machine, events, this, config.listener()) : null;
+    events.connect(listener);
+  }
+
+  /** The control domain sets the event parameters before the guest runs. */
+  void boot() {
+    events.boot(config);
+  }
+
+  boolean runnable(Vcpu vcpu) {
+    return events.runnable(vcpu);
+  }
+
+  long nextListenerTick() {
+    return listener == null ? Long.MAX_VALUE : listener.nextDueTick();
+  }
+
+  void runListener(long tick) {
+    if (listener != null) {
+      listener.runDue(tick);
+    }
+  }
+
+  void finish() {
+    if (listener != null) {
+      listener.finish();
+    }
+  }
+
+  /** Whether the listener has planted INT3s on the system call handlers. */
+  boolean hooksSyscalls() {
+    return listener != null && config.listener().hookSyscalls();
+  }
+
+  static long hookAddress(int syscall) {
+    return HOOK_BASE + (syscall & (SYSCALLS_MAX - 1)) * HOOK_STRIDE;
+  }
+
+  /** Whether {@code address} is in the listener's breakpoint table. */
+  boolean isHook(long address) {
+    long offset = address - HOOK_BASE;
+    return hooksSyscalls() && offset >= 0 && offset < SYSCALLS_MAX * HOOK_STRIDE && offset % HOOK_STRIDE == 0;
+  }
+
+  /**
+   * The vCPU is about to run guest code: at a schedule-in {@code hvm_do_resume} takes the inject slot
+   * first, then {@code vmx_intr_assist} injects a waiting interrupt if nothing is pending, then the CPU
+   * delivers the pending event. Returns whether the task may run.
+   */
+  boolean enter(Vcpu vcpu, Task task) {
+    if (vcpu.scheduleInDue) {
+      vcpu.scheduleInDue = false;
+      resume(vcpu, task);
+    }
+    interruptArrival(vcpu, task);
+    if (vcpu.pending == null && vcpu.interrupt != null) {
+      vcpu.pending = vcpu.interrupt;
+      vcpu.interrupt = null;
+    }
+    return vcpu.pending == null || deliver(vcpu, task);
+  }
+
+  private void interruptArrival(Vcpu vcpu, Task task) {
+    double probability = guest.interruptProbability();
+    if (probability <= 0) {
+      return;
+    }
+    if (vcpu.stepsUntilInterrupt <= 0) {
+      vcpu.stepsUntilInterrupt = machine.geometric(ChoicePoint.GUEST_INTERRUPT, vcpu, null, probability, COUNTDOWN_MAX);
+    }
+    if (--vcpu.stepsUntilInterrupt > 0 || vcpu.interrupt != null) {
+      return;
+    }
+    int vector = TrapRecord.VECTOR_LOCAL_TIMER;
+    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, vector, TrapRecord.NO_ERROR_CODE);
+    long trapId = machine.traps().raise(vector, TrapType.EXT_INTR, TrapSource.LAPIC, vcpu.id, task.id, seq);
+    vcpu.interrupt =
+        new GuestEvent(trapId, vector, TrapType.EXT_INTR, TrapSource.LAPIC, TrapRecord.NO_ERROR_CODE, 0, GuestEvent.NO_INSTRUCTION, 0);
+  }
+
+  /**
+   * {@code hvm_do_resume}: the injection leaves its slot for the VM-entry interruption field. An event
+   * already there (re-armed after a delivery that faulted) is combined with it (a hardware exception), or
+   * overwritten (anything else), or, from Xen 4.9, keeps its place while the injection is dropped.
+   */
+  private void resume(Vcpu vcpu, Task task) {
+    GuestEvent injected = vcpu.injectSlot;
+    if (injected == null) {
+      return;
+    }
+    vcpu.injectSlot = null;
+    TrapTable traps = machine.traps();
+    machine.emit(vcpu, task.id, EventKind.INJECT_ENTRY, injected.vector, injected.trapId);
+    GuestEvent pending = vcpu.pending;
+    if (pending == null) {
+      vcpu.pending = injected;
+      return;
+    }
+    if (xen.dropsInjectionWhenPending()) {
+      machine.emit(vcpu, task.id, EventKind.INJECT_DROP, injected.vector, pending.vector);
+      traps.resolve(injected.trapId, TrapOutcome.DROPPED_PENDING);
+      return;
+    }
+    if (pending.type != TrapType.HW_EXCEPTION) {
+      machine.emit(vcpu, task.id, EventKind.EVENT_OVERWRITE, pending.vector, injected.vector);
+      traps.resolve(pending.trapId, TrapOutcome.OVERWRITTEN);
+      vcpu.pending = injected;
+      return;
+    }
+    int combined = ExceptionCombiner.combine(pending.vector, injected.vector, xen.virtualisationExceptionIsPageFault());
+    if (combined == ExceptionCombiner.TRIPLE_FAULT) {
+      machine.emit(vcpu, task.id, EventKind.TRIPLE_FAULT, pending.vector, injected.vector);
+      traps.resolve(pending.trapId, TrapOutcome.TRIPLE_FAULT);
+      traps.resolve(injected.trapId, TrapOutcome.TRIPLE_FAULT);
+      vcpu.pending = null;
+      machine.shutdown(vcpu, task, SHUTDOWN_REBOOT);
+      return;
+    }
+    if (combined == TrapRecord.VECTOR_DF) {
+      long seq = machine.emit(vcpu, task.id, EventKind.DOUBLE_FAULT, pending.vector, injected.vector);
+      traps.resolve(pending.trapId, TrapOutcome.COMBINED_DF);
+      traps.resolve(injected.trapId, TrapOutcome.COMBINED_DF);
+      long trapId = traps.raise(TrapRecord.VECTOR_DF, TrapType.HW_EXCEPTION, TrapSource.XEN, vcpu.id, task.id, seq, 0, 0);
+      vcpu.pending =
+          new GuestEvent(trapId, TrapRecord.VECTOR_DF, TrapType.HW_EXCEPTION, TrapSource.XEN, 0, 0, GuestEvent.NO_INSTRUCTION, 0);
+      return;
+    }
+    machine.emit(vcpu, task.id, EventKind.EVENT_DISCARD, pending.vector, injected.vector);
+    traps.resolve(pending.trapId, TrapOutcome.DISCARDED);
+    vcpu.pending = injected;
+  }
+
+  /**
+   * The CPU delivers the pending event through the guest's IDT. Pushing the exception frame may fault on
+   * the stack page: the event stays pending (Xen re-arms it from the IDT-vectoring information) and, if
+   * the listener write-protects the stack, a violation request goes out. Returns whether the task may run.
+   */
+  private boolean deliver(Vcpu vcpu, Task task) {
+    GuestEvent event = vcpu.pending;
+    boolean faults =
+        event.refault
+            || (!event.faulted && machine.chance(ChoicePoint.GUEST_FAULT_IN_DELIVERY, vcpu, task, guest.faultInDeliveryProbability()));
+    if (faults) {
+      event.faulted = true;
+      event.refault = false;
+      boolean violation = config.protectStack() && listener != null;
+      machine.emit(vcpu, task.id, EventKind.DELIVERY_FAULT, event.vector, violation ? 1 : 0);
+      if (violation) {
+        long stack = STACK_BASE + ((long) task.id << 14);
+        MemoryEvents.Result result =
+            events.send(new MemoryEvents.Request(EventSource.REASON_VIOLATION, vcpu, task, stack, true, -1));
+        if (result == MemoryEvents.Result.DROPPED) {
+          event.refault = true;
+        }
+        return false;
+      }
+    }
+    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_DELIVER, event.vector, event.ripAdvance());
+    machine.traps().deliver(event.trapId, seq);
+    vcpu.pending = null;
+    if (event.vector == TrapRecord.VECTOR_DF) {
+      machine.panic(vcpu, task, event.vector);
+    } else if (event.vector == TrapRecord.VECTOR_BP) {
+      if (event.ripAdvance() > 0 && event.task == task.id && event.pc == task.pc) {
+        task.breakpointPassed = true;
+      }
+    } else if (event.vector == TrapRecord.VECTOR_PF && event.source == TrapSource.CPU) {
+      task.pageReady = true;
+    }
+    return true;
+  }
+
+  /**
+   * A task executes INT3. With the INT3 parameter set, Xen intercepts it and sends a request, leaving RIP
+   * on the INT3; without a listener it re-injects #BP itself; without the parameter the guest takes #BP as
+   * on bare metal. Returns whether the task may run on (its INT3 done only if {@code breakpointPassed}).
+   */
+  boolean breakpoint(Vcpu vcpu, Task task, long address, boolean hook) {
+    Invariants.check(vcpu.pending == null, "an INT3 executed with an event pending");
+    long seq = machine.emit(vcpu, task.id, EventKind.BREAKPOINT, address, hook ? 1 : 0);
+    long trapId = machine.traps().raise(TrapRecord.VECTOR_BP, TrapType.SW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, TrapRecord.NO_ERROR_CODE, 1);
+    GuestEvent breakpoint =
+        new GuestEvent(trapId, TrapRecord.VECTOR_BP, TrapType.SW_EXCEPTION, TrapSource.CPU, TrapRecord.NO_ERROR_CODE, 1, task.id, task.pc);
+    EventMode mode = events.mode(EventSource.INT3);
+    Invariants.check(!hook || mode != EventMode.DISABLED, "the listener's INT3 reached a guest without INT3 capture");
+    if (mode != EventMode.DISABLED) {
+      MemoryEvents.Request request =
+          new MemoryEvents.Request(EventSource.INT3.reason(), vcpu, task, address, mode == EventMode.SYNC, trapId);
+      MemoryEvents.Result result = events.send(request);
+      if (result == MemoryEvents.Result.DROPPED) {
+        machine.traps().resolve(trapId, TrapOutcome.DROPPED_RING_FULL);
+      }
+      if (result != MemoryEvents.Result.NO_LISTENER) {
+        return false;
+      }
+    }
+    vcpu.pending = breakpoint;
+    return deliver(vcpu, task);
+  }
+
+  /** The task's instruction raised a hardware exception, delivered at once. Returns whether the task may run. */
+  boolean raise(Vcpu vcpu, Task task, int vector, long errorCode) {
+    Invariants.check(vcpu.pending == null, "an exception raised with an event pending");
+    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, vector, errorCode);
+    long trapId = machine.traps().raise(vector, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, errorCode, 0);
+    vcpu.pending = new GuestEvent(trapId, vector, TrapType.HW_EXCEPTION, TrapSource.CPU, errorCode, 0, GuestEvent.NO_INSTRUCTION, 0);
+    return deliver(vcpu, task);
+  }
+
+  /** A control register was written (the CR_WRITE event is out); Xen reports it if asked to. */
+  void controlRegister(Vcpu vcpu, Task task, EventSource source, long old, long value) {
+    events.controlRegister(vcpu, task, source, old, value);
+  }
+
+  /** The guest calls {@code HVMOP_set_param} on itself. */
+  void setParameter(Vcpu vcpu, Task task, int parameter, int value) {
+    events.setByGuest(vcpu, task, parameter, value);
+  }
+
+  /**
+   * An injection the listener means to make: Xen 4.1 takes only the vector (an INT3 becomes a software
+   * exception of length 1, anything else a hardware exception); later versions take the caller's type and
+   * length ({@code HVMOP_TRAP_sw_exc} / {@code HVMOP_TRAP_hw_exc}).
+   */
+  GuestEvent newInjection(Vcpu vcpu, int taskId, int vector, InjectionType asked, int length, long errorCode, Task breakpointOf) {
+    TrapType type;
+    int insnLen;
+    if (xen.callerChoosesTrapType()) {
+      type = asked == InjectionType.SOFTWARE ? TrapType.SW_EXCEPTION : TrapType.HW_EXCEPTION;
+      insnLen = length;
+    } else {
+      type = vector == TrapRecord.VECTOR_BP ? TrapType.SW_EXCEPTION : TrapType.HW_EXCEPTION;
+      insnLen = vector == TrapRecord.VECTOR_BP ? 1 : 0;
+    }
+    int task = breakpointOf == null ? GuestEvent.NO_INSTRUCTION : breakpointOf.id;
+    int pc = breakpointOf == null ? 0 : breakpointOf.pc;
+    return new GuestEvent(-1, vector, type, TrapSource.LISTENER, errorCode, insnLen, task, pc);
+  }
+
+  /**
+   * {@code HVMOP_inject_trap}: {@code -EBUSY} while the vCPU's slot holds an injection that no schedule-in
+   * has taken yet. The first call for an injection raises its trap. Returns whether the slot took it.
+   */
+  boolean injectTrap(Vcpu vcpu, int taskId, GuestEvent injection) {
+    boolean busy = vcpu.injectSlot != null;
+    TrapTable traps = machine.traps();
+    boolean first = injection.trapId < 0;
+    long trapId = first ? traps.nextId() : injection.trapId;
+    long seq = machine.emit(vcpu, taskId, busy ? EventKind.INJECT_EBUSY : EventKind.INJECT_REQUEST, injection.vector, trapId);
+    if (first) {
+      long raised =
+          traps.raise(injection.vector, injection.type, TrapSource.LISTENER, vcpu.id, taskId, seq, injection.errorCode, injection.insnLen);
+      Invariants.check(raised == trapId, "trap %d raised out of order", raised);
+      injection.trapId = trapId;
+    }
+    if (!busy) {
+      vcpu.injectSlot = injection;
+    }
+    return !busy;
+  }
+}

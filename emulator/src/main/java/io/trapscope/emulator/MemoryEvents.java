@@ -1,0 +1,277 @@
+package io.trapscope.emulator;
+
+import io.trapscope.emulator.scenario.EventMode;
+import io.trapscope.emulator.scenario.EventSetting;
+import io.trapscope.emulator.scenario.EventSource;
+import io.trapscope.emulator.scenario.IntrospectionConfig;
+import io.trapscope.emulator.scenario.XenVersion;
+import java.util.ArrayDeque;
+
+/**
+ * Xen's side of memory events for one HVM domain (seed 000; MODEL.md section 6): the per-domain
+ * parameters, the request ring and its slots, and the pausing and waking of vCPUs around them. A slot is
+ * taken by a put and freed only when Xen consumes the listener's response ({@code RING_FREE_REQUESTS}
+ * counts from {@code rsp_cons}), so an unanswered request holds its slot for good.
+ */
+final class MemoryEvents {
+  static final int PAUSE_SYNC = 1;
+  static final int PAUSE_RING_FULL = 2;
+  static final int PAUSE_RING_WAIT = 3;
+  static final int PAUSE_FEW_SLOTS = 4;
+  static final int PAUSE_DOMAIN_SELF = 5;
+  static final int RC_EPERM = -1;
+  static final int RC_EINVAL = -22;
+  /** Requests one vCPU can have waiting for a slot: a step writes a handful of registers at most. */
+  static final int DEFERRED_MAX = 64;
+
+  /** What became of a memory event. */
+  enum Result {
+    /** The source is disabled: the hardware exit is not even taken (or Xen carries on as without events). */
+    NOT_ENABLED,
+    /** {@code onchangeonly} and the value did not change: handled, nothing sent. */
+    FILTERED,
+    /** No listener holds the ring ({@code mem_event_check_ring} returns -1). */
+    NO_LISTENER,
+    PUT,
+    /** Xen 4.1: the ring was full, the request is dropped and the vCPU sleeps until a response. */
+    DROPPED,
+    /** Xen 4.2 and later: the vCPU waits for a slot and puts the request then. */
+    WAITING
+  }
+
+  /** One request from the domain to the listener. */
+  static final class Request {
+    final int reason;
+    final Vcpu vcpu;
+    final Task task;
+    final long value;
+    final boolean sync;
+    /** The INT3's trap for an INT3 request, else -1. */
+    final long trapId;
+    long putSeq = -1;
+
+    Request(int reason, Vcpu vcpu, Task task, long value, boolean sync, long trapId) {
+      this.reason = reason;
+      this.vcpu = vcpu;
+      this.task = task;
+      this.value = value;
+      this.sync = sync;
+      this.trapId = trapId;
+    }
+
+    int taskId() {
+      return task == null ? -1 : task.id;
+    }
+  }
+
+  private final Machine machine;
+  private final XenVersion xen;
+  private final Vcpu[] vcpus;
+  private final int slots;
+  private final int[] parameters = new int[EventSource.values().length];
+  private final ArrayDeque<Vcpu> waiters = new ArrayDeque<>();
+  private final ArrayDeque<Request>[] deferred;
+  private Listener listener;
+  private int used;
+  private boolean domainPaused;
+
+  @SuppressWarnings("unchecked")
+  MemoryEvents(Machine machine, XenVersion xen, IntrospectionConfig config, Vcpu[] vcpus) {
+    this.machine = machine;
+    this.xen = xen;
+    this.vcpus = vcpus;
+    this.slots = config.ringSlotsFor(xen);
+    this.deferred = new ArrayDeque[vcpus.length];
+    for (int index = 0; index < vcpus.length; index++) {
+      deferred[index] = new ArrayDeque<>();
+    }
+  }
+
+  void connect(Listener connected) {
+    this.listener = connected;
+  }
+
+  /** The control domain sets the parameters the scenario asks for, before the guest runs. */
+  void boot(IntrospectionConfig config) {
+    EventSetting[] settings = {config.cr0(), config.cr3(), config.cr4(), config.int3()};
+    for (EventSource source : EventSource.values()) {
+      EventSetting setting = settings[source.ordinal()];
+      if (setting.mode() != EventMode.DISABLED) {
+        int rc = set(source, setting.value());
+        machine.emit(vcpus[0], -1, EventKind.PARAM_SET, source.parameter(), rc);
+      }
+    }
+  }
+
+  /**
+   * {@code HVMOP_set_param} called by the guest on its own domain. Xen 4.1 takes it, and for INT3 latches
+   * the new setting with {@code domain_pause(d)} on the calling vCPU's own domain: that vCPU waits in
+   * {@code vcpu_sleep_sync} for itself to stop running, forever (Tim Deegan, seed 000).
+   */
+  void setByGuest(Vcpu vcpu, Task task, int parameter, int value) {
+    EventSource source = EventSource.byParameter(parameter);
+    Invariants.check(source != null, "no memory-event parameter %d", parameter);
+    int rc = xen.refusesOwnParameters() ? RC_EPERM : set(source, value);
+    long seq = machine.emit(vcpu, task.id, EventKind.PARAM_SET, parameter, rc);
+    if (rc == 0 && source == EventSource.INT3) {
+      domainPaused = true;
+      for (Vcpu each : vcpus) {
+        machine.emit(each, each.currentId(), EventKind.VCPU_PAUSE, PAUSE_DOMAIN_SELF, seq);
+      }
+    }
+  }
+
+  private int set(EventSource source, int value) {
+    if (source == EventSource.INT3 && (value & EventMode.ONCHANGEONLY) != 0) {
+      return RC_EINVAL;
+    }
+    parameters[source.ordinal()] = value;
+    return 0;
+  }
+
+  /** The mode the domain's parameter for {@code source} holds now. */
+  EventMode mode(EventSource source) {
+    int bits = parameters[source.ordinal()] & 3;
+    return bits == EventMode.SYNC.bits() ? EventMode.SYNC : bits == EventMode.ASYNC.bits() ? EventMode.ASYNC : EventMode.DISABLED;
+  }
+
+  /** {@code hvm_memory_event_cr0/3/4}: called after the write completed; nothing checks what it returns. */
+  Result controlRegister(Vcpu vcpu, Task task, EventSource source, long old, long value) {
+    int parameter = parameters[source.ordinal()];
+    EventMode mode = mode(source);
+    if (mode == EventMode.DISABLED) {
+      return Result.NOT_ENABLED;
+    }
+    if ((parameter & EventMode.ONCHANGEONLY) != 0 && value == old) {
+      return Result.FILTERED;
+    }
+    return send(new Request(source.reason(), vcpu, task, value, mode == EventMode.SYNC, -1));
+  }
+
+  /** Whether the vCPU may run: no pause, no block on the ring, the domain not paused. */
+  boolean runnable(Vcpu vcpu) {
+    return !domainPaused && vcpu.pauseCount == 0 && vcpu.ringBlock == 0;
+  }
+
+  /** Whether some vCPU is blocked in a way only a response can lift. */
+  boolean domainPaused() {
+    return domainPaused;
+  }
+
+  /**
+   * Sends a request as the vCPU's own domain would: {@code mem_event_check_ring} (Xen 4.1) or
+   * {@code mem_event_claim_slot} (4.2 and later), then the put and, for a sync request, the pause.
+   */
+  Result send(Request request) {
+    if (listener == null) {
+      return Result.NO_LISTENER;
+    }
+    Vcpu vcpu = request.vcpu;
+    int free = slots - used;
+    if (xen.dropsWhenRingFull()) {
+      if (free < XenVersion.RING_THRESHOLD_4_1) {
+        long seq = machine.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_DROP, request.reason, request.value);
+        block(vcpu, PAUSE_RING_FULL, seq);
+        return Result.DROPPED;
+      }
+    } else if (free == 0 || !deferred[vcpu.id].isEmpty()) {
+      Invariants.check(deferred[vcpu.id].size() < DEFERRED_MAX, "more than %d requests waiting on one vCPU", DEFERRED_MAX);
+      deferred[vcpu.id].add(request);
+      if (vcpu.ringBlock == 0) {
+        block(vcpu, PAUSE_RING_WAIT, machine.lastSeq());
+      }
+      return Result.WAITING;
+    }
+    put(request);
+    return Result.PUT;
+  }
+
+  private void put(Request request) {
+    Vcpu vcpu = request.vcpu;
+    used++;
+    Invariants.check(used <= slots, "more requests on the ring than it has slots");
+    request.putSeq = machine.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_PUT, request.reason, request.value);
+    if (request.trapId >= 0) {
+      machine.traps().resolve(request.trapId, TrapOutcome.CAPTURED);
+    }
+    if (request.sync) {
+      vcpu.pauseCount++;
+      machine.emit(vcpu, request.taskId(), EventKind.VCPU_PAUSE, PAUSE_SYNC, request.putSeq);
+    }
+    if (xen.pausesWhenFewSlots() && slots - used < vcpus.length && vcpu.ringBlock == 0) {
+      block(vcpu, PAUSE_FEW_SLOTS, request.putSeq);
+    }
+    listener.enqueue(request);
+  }
+
+  /**
+   * The listener's response is consumed: the slot is free, a sync request's vCPU is unpaused, and vCPUs
+   * blocked on the ring are woken (all of them in Xen 4.1, {@code mem_event_unpause_vcpus}; as many as
+   * there are free slots later, in the order they blocked).
+   */
+  void respond(Request request) {
+    Vcpu vcpu = request.vcpu;
+    used--;
+    Invariants.check(used >= 0, "more responses than requests");
+    long seq = machine.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_RESPONSE, request.reason, request.putSeq);
+    if (request.sync) {
+      Invariants.check(vcpu.pauseCount > 0, "response to a sync request of a vCPU that is not paused");
+      vcpu.pauseCount--;
+      unpaused(vcpu, PAUSE_SYNC, seq);
+    }
+    wakeWaiters(seq);
+  }
+
+  private void wakeWaiters(long causeSeq) {
+    int budget = slots - used;
+    int bound = waiters.size();
+    for (int woken = 0; woken < bound && !waiters.isEmpty(); woken++) {
+      Vcpu vcpu = waiters.peekFirst();
+      int reason = vcpu.ringBlock;
+      if (reason == PAUSE_RING_WAIT && slots - used == 0) {
+        return;
+      }
+      if (reason == PAUSE_FEW_SLOTS) {
+        if (budget <= 0) {
+          return;
+        }
+        budget--;
+      }
+      waiters.pollFirst();
+      vcpu.ringBlock = 0;
+      unpaused(vcpu, reason, causeSeq);
+      if (reason == PAUSE_RING_WAIT) {
+        putDeferred(vcpu);
+      }
+    }
+  }
+
+  /** A vCPU woken from its wait for a slot claims one and puts what it was going to put. */
+  private void putDeferred(Vcpu vcpu) {
+    ArrayDeque<Request> queue = deferred[vcpu.id];
+    while (!queue.isEmpty()) {
+      if (slots - used == 0) {
+        block(vcpu, PAUSE_RING_WAIT, machine.lastSeq());
+        return;
+      }
+      put(queue.pollFirst());
+    }
+  }
+
+  /** Blocks the vCPU on the ring; a vCPU already blocked stays blocked for the first reason. */
+  private void block(Vcpu vcpu, int reason, long causeSeq) {
+    if (vcpu.ringBlock != 0) {
+      return;
+    }
+    vcpu.ringBlock = reason;
+    waiters.addLast(vcpu);
+    machine.emit(vcpu, vcpu.currentId(), EventKind.VCPU_PAUSE, reason, causeSeq);
+  }
+
+  private void unpaused(Vcpu vcpu, int reason, long causeSeq) {
+    machine.emit(vcpu, vcpu.currentId(), EventKind.VCPU_UNPAUSE, reason, causeSeq);
+    if (runnable(vcpu)) {
+      vcpu.scheduleInDue = true;
+    }
+  }
+}
