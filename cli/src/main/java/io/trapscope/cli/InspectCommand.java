@@ -1,6 +1,7 @@
 package io.trapscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trapscope.emulator.scenario.XenVersion;
 import io.trapscope.formats.TraceReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +55,10 @@ final class InspectCommand implements Callable<Integer> {
     out.printf(" Seed:         %d%n", summary.seed());
     out.printf(" Machine:      %s%n", describeMachine(summary.machine()));
     out.printf(" Workload:     %s%n", describeFields(summary.workload(), "name"));
+    String introspection = describeIntrospection(summary.machine(), summary.introspection());
+    if (!introspection.isEmpty()) {
+      out.printf(" Monitoring:   %s%n", introspection);
+    }
     out.printf(
         " Run:          %s at tick %,d%s%n",
         summary.run().endReason(),
@@ -78,7 +83,8 @@ final class InspectCommand implements Callable<Integer> {
 
   private static String describeMachine(JsonNode machine) {
     List<String> parts = new ArrayList<>();
-    parts.add(machine.path("hypervisor").asText("?"));
+    String hypervisor = machine.path("hypervisor").asText("?");
+    parts.add(hypervisor.equals("xen-hvm") ? hypervisor + " (" + machine.path("xen").asText("?") + ")" : hypervisor);
     parts.add(machine.path("kernel").asText("?"));
     List<String> patches = new ArrayList<>();
     machine.path("patches").forEach(patch -> patches.add(patch.asText()));
@@ -87,6 +93,54 @@ final class InspectCommand implements Callable<Integer> {
     int vcpus = machine.path("vcpus").asInt(1);
     parts.add(vcpus + (vcpus == 1 ? " vCPU" : " vCPUs"));
     return String.join(", ", parts);
+  }
+
+  /**
+   * "ring 8 slots, cr3 async onchangeonly, int3 sync, listener: latency 1-8 ticks, ...", or the empty
+   * string for a trace without memory events.
+   */
+  static String describeIntrospection(JsonNode machine, JsonNode introspection) {
+    if (!machine.path("hypervisor").asText().equals("xen-hvm") || introspection.isMissingNode()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String source : List.of("cr0", "cr3", "cr4", "int3")) {
+      JsonNode setting = introspection.path(source);
+      String mode = setting.path("mode").asText("disabled");
+      if (!mode.equals("disabled")) {
+        parts.add(source + " " + mode + (setting.path("onchangeonly").asBoolean() ? " onchangeonly" : ""));
+      }
+    }
+    if (introspection.path("protectStack").asBoolean()) {
+      parts.add("stacks write-protected");
+    }
+    JsonNode listener = introspection.path("listener");
+    if (!listener.path("connected").asBoolean()) {
+      return parts.isEmpty() ? "" : String.join(", ", parts) + ", no listener";
+    }
+    int slots = introspection.path("ringSlots").asInt();
+    if (slots == 0) {
+      XenVersion xen = XenVersion.XEN_4_9;
+      for (XenVersion version : XenVersion.values()) {
+        xen = version.id().equals(machine.path("xen").asText()) ? version : xen;
+      }
+      slots = xen.ringSlots();
+    }
+    parts.add(0, "ring " + slots + " slots");
+    List<String> agent = new ArrayList<>();
+    agent.add("latency " + listener.path("latencyTicksMin").asText() + "-" + listener.path("latencyTicksMax").asText() + " ticks");
+    if (listener.path("hookSyscalls").asBoolean()) {
+      agent.add("hooks system calls");
+    }
+    if (listener.path("pageInProbability").asDouble() > 0) {
+      agent.add("pages in with #PF (" + listener.path("pageInProbability").asText() + ")");
+    }
+    agent.add("re-injects INT3 " + listener.path("reinjectType").asText() + " length " + listener.path("reinjectLength").asText());
+    agent.add("on -EBUSY " + listener.path("onBusy").asText());
+    if (!listener.path("answerSync").asBoolean(true)) {
+      agent.add("never answers sync requests");
+    }
+    return String.join(", ", parts) + "; listener " + String.join(", ", agent);
   }
 
   /** "fpu-memcmp (loops 2, processes 100, ...)": the named field first, the rest in brackets. */

@@ -58,6 +58,9 @@ final class ScenariosCommand implements Callable<Integer> {
   static String describe(MachineConfig machine) {
     List<String> parts = new ArrayList<>();
     parts.add(machine.hypervisor().id());
+    if (machine.hypervisor() == io.trapscope.emulator.scenario.Hypervisor.XEN_HVM) {
+      parts.add(machine.xen().id());
+    }
     parts.add(machine.kernel().id());
     for (Patch patch : machine.patches()) {
       parts.add("+" + patch.id());

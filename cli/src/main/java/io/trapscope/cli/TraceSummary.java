@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /** What {@code trapscope inspect} shows, built from the manifest and the files' footers. */
-@JsonPropertyOrder({"trace", "description", "seed", "machine", "workload", "run", "toolVersion", "schemaVersion", "checksumsVerified", "events", "eventKinds", "files", "bytesPerEvent"})
+@JsonPropertyOrder({"trace", "description", "seed", "machine", "workload", "introspection", "run", "toolVersion", "schemaVersion", "checksumsVerified", "events", "eventKinds", "files", "bytesPerEvent"})
 record TraceSummary(
     String trace,
     String description,
     long seed,
     JsonNode machine,
     JsonNode workload,
+    JsonNode introspection,
     Manifest.Run run,
     String toolVersion,
     int schemaVersion,
@@ -64,6 +65,7 @@ record TraceSummary(
         manifest.seed(),
         scenario.path("machine"),
         scenario.path("workload"),
+        scenario.path("introspection"),
         manifest.run(),
         manifest.toolVersion(),
         manifest.schemaVersion(),

@@ -240,16 +240,14 @@ final class MemoryEvents {
       waiters.pollFirst();
       vcpu.ringBlock = 0;
       unpaused(vcpu, reason, causeSeq);
-      if (reason == PAUSE_RING_WAIT) {
-        putDeferred(vcpu);
-      }
+      putDeferred(vcpu);
     }
   }
 
   /** A vCPU woken from its wait for a slot claims one and puts what it was going to put. */
   private void putDeferred(Vcpu vcpu) {
     ArrayDeque<Request> queue = deferred[vcpu.id];
-    while (!queue.isEmpty()) {
+    while (!queue.isEmpty() && vcpu.ringBlock == 0) {
       if (slots - used == 0) {
         block(vcpu, PAUSE_RING_WAIT, machine.lastSeq());
         return;

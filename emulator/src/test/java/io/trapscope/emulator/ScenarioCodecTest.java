@@ -77,6 +77,20 @@ class ScenarioCodecTest {
     assertError("{}", List.of("vcpus"), "--set 'vcpus': expected path=value");
   }
 
+  @Test
+  void memoryEventMistakesNameTheFieldInOneLine() {
+    String hvm = "{\"machine\": {\"hypervisor\": \"xen-hvm\", \"kernel\": \"linux-3.11\"}, ";
+    assertError("{\"introspection\": {\"cr3\": {\"mode\": \"sync\"}}}", List.of(), "x.json: introspection: memory events need an HVM guest");
+    assertError("{\"workload\": {\"name\": \"int3-reinject\"}}", List.of(), "x.json: machine.hypervisor: workload int3-reinject runs an HVM guest");
+    assertError(hvm + "\"introspection\": {\"ringSlots\": 12}}", List.of(), "introspection.ringSlots: a ring holds a power of two of slots");
+    assertError(hvm + "\"introspection\": {\"ringSlots\": 4}}", List.of("machine.xen=xen-4.1"), "xen-4.1 reports a ring full below 4 free slots");
+    assertError(hvm + "\"introspection\": {\"listener\": {\"connected\": true, \"hookSyscalls\": true}}}", List.of(), "introspection.listener.hookSyscalls: the listener's breakpoints need INT3 capture");
+    assertError(hvm + "\"introspection\": {\"protectStack\": true}}", List.of(), "introspection.protectStack: the listener protects the stack");
+    assertError(hvm + "\"introspection\": {\"listener\": {\"reinjectLength\": 16}}}", List.of(), "introspection.listener.reinjectLength: must be between 0 and 15");
+    assertError(hvm + "\"introspection\": {\"int3\": {\"mode\": \"snyc\"}}}", List.of(), "did you mean 'sync'?");
+    assertError("{}", List.of("machine.xen=xen-4.3"), "x.json: machine.xen: unknown value 'xen-4.3' (expected one of: xen-4.1, xen-4.2, xen-4.9)");
+  }
+
   private static void assertError(String json, List<String> overrides, String expected) {
     ScenarioException error = assertThrows(ScenarioException.class, () -> ScenarioCodec.parse(json, "x.json", overrides, null));
     assertTrue(error.getMessage().contains(expected), () -> "message was: " + error.getMessage());

@@ -85,6 +85,22 @@ class ReplayTest {
   }
 
   @Test
+  void theDoubleFaultsChoicesOnXen49DropTheInjectionInstead() throws Exception {
+    Path trace = record("int3-reinject", 40, List.of());
+    Path xen49 = temp.resolve("xen-4.9");
+    CounterfactualResult result =
+        Replayer.counterfactual(trace, List.of("machine.xen=xen-4.9"), xen49, RecordOptions.defaults(), ProgressListener.NONE);
+    assertTrue(findings(result.before().rules(), "INJ_DOUBLE_FAULT") > 0);
+    assertEquals(0, findings(result.before().rules(), "INJ_DROPPED"));
+    assertEquals(0, findings(result.after().rules(), "INJ_DOUBLE_FAULT"));
+    assertTrue(findings(result.after().rules(), "INJ_DROPPED") > 0);
+    assertNotNull(result.parting());
+    assertEquals("INJECT_DROP", result.parting().replayed().kind(), "the runs part where 4.1 combined and 4.9 drops");
+    assertTrue(result.reused() > 0);
+    assertNull(Replayer.replay(xen49, ProgressListener.NONE).divergence());
+  }
+
+  @Test
   void anUnchangedCounterfactualNeverPartsAndReusesEveryChoice() throws Exception {
     Path trace = record("fpu-memcmp-smp", 3, List.of());
     CounterfactualResult result = Replayer.counterfactual(trace, List.of(), temp.resolve("same"), RecordOptions.defaults(), ProgressListener.NONE);
@@ -134,6 +150,10 @@ class ReplayTest {
     Path target = temp.resolve(sample + "-" + seed);
     Recorder.record(scenario, target, new RecordOptions(false, true, io.trapscope.formats.WriterOptions.Compression.ZSTD), ProgressListener.NONE);
     return target;
+  }
+
+  private static long findings(List<RuleResult> rules, String rule) {
+    return rules.stream().filter(result -> result.id().equals(rule)).mapToLong(RuleResult::findings).sum();
   }
 
   private static long leaks(List<RuleResult> rules) {

@@ -29,8 +29,12 @@ public final class Suggestions {
     return closest == null ? "" : " (did you mean '" + closest + "'?)";
   }
 
-  /** Levenshtein distance, bounded to short identifiers by its callers. */
+  /**
+   * Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment), so
+   * that "snyc" is one edit from "sync"; bounded to short identifiers by its callers.
+   */
   static int distance(String left, String right) {
+    int[] beforePrevious = new int[right.length() + 1];
     int[] previous = new int[right.length() + 1];
     int[] current = new int[right.length() + 1];
     for (int column = 0; column <= right.length(); column++) {
@@ -39,12 +43,19 @@ public final class Suggestions {
     for (int row = 1; row <= left.length(); row++) {
       current[0] = row;
       for (int column = 1; column <= right.length(); column++) {
-        int substitution = previous[column - 1] + (left.charAt(row - 1) == right.charAt(column - 1) ? 0 : 1);
-        current[column] = Math.min(substitution, Math.min(previous[column] + 1, current[column - 1] + 1));
+        char leftChar = left.charAt(row - 1);
+        char rightChar = right.charAt(column - 1);
+        int substitution = previous[column - 1] + (leftChar == rightChar ? 0 : 1);
+        int best = Math.min(substitution, Math.min(previous[column] + 1, current[column - 1] + 1));
+        if (row > 1 && column > 1 && leftChar == right.charAt(column - 2) && left.charAt(row - 2) == rightChar) {
+          best = Math.min(best, beforePrevious[column - 2] + 1);
+        }
+        current[column] = best;
       }
-      int[] swap = previous;
+      int[] recycled = beforePrevious;
+      beforePrevious = previous;
       previous = current;
-      current = swap;
+      current = recycled;
     }
     return previous[right.length()];
   }
