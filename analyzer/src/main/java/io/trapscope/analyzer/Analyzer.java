@@ -19,10 +19,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
@@ -93,7 +95,7 @@ public final class Analyzer {
         events += batch.size();
         progress.accept(events);
       }
-      engine.finish();
+      engine.finish(manifest.run().endReason());
       for (int code = 0; code < codeCounts.length; code++) {
         if (codeCounts[code] > 0 && names != null) {
           countsByName.put(names.value(code), codeCounts[code]);
@@ -107,17 +109,30 @@ public final class Analyzer {
       throw new TraceFormatException(
           reader.directory().resolve(Manifest.FILE_NAME), "eventKinds disagree with events.parquet (edited or damaged?)");
     }
+    Set<RuleFamily> inScope = scope(manifest, machine, kindCounts, rules, collector);
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : rules) {
       String missing = null;
-      for (Kind required : rule.requiredKinds()) {
-        if (kindCounts[required.ordinal()] == 0) {
-          missing = "the trace has no " + required.name() + " events";
+      if (!inScope.contains(rule.family())) {
+        missing = rule.family().outOfScopeReason();
+      } else {
+        for (Kind required : rule.requiredKinds()) {
+          if (kindCounts[required.ordinal()] == 0) {
+            missing = "the trace has no " + required.name() + " events";
+          }
         }
       }
       results.add(
           new RuleResult(
-              rule.id(), rule.severity(), rule.title(), missing == null, missing == null ? "" : missing, collector.count(rule.id()), collector.fixes(rule.id())));
+              rule.id(),
+              rule.severity(),
+              rule.title(),
+              missing == null,
+              missing == null ? "" : missing,
+              collector.count(rule.id()),
+              collector.fixes(rule.id()),
+              rule.family(),
+              inScope.contains(rule.family())));
     }
     return verdict(trace.toString(), manifest, machine, events, results, collector, options);
   }
@@ -134,7 +149,7 @@ public final class Analyzer {
     String reason;
     boolean cutShort = !manifest.run().workloadFinished()
         && (manifest.run().endReason().equals("MAX_EVENTS") || manifest.run().endReason().equals("MAX_TICKS"));
-    List<String> notApplicable = results.stream().filter(result -> !result.applicable()).map(RuleResult::id).toList();
+    List<String> notApplicable = results.stream().filter(result -> result.inScope() && !result.applicable()).map(RuleResult::id).toList();
     if (failing > 0) {
       verdict = Verdict.FAIL;
       reason = failing + (failing == 1 ? " finding" : " findings") + " at or above " + options.failOn().id();
@@ -160,6 +175,39 @@ public final class Analyzer {
         collector.total,
         verdict,
         reason);
+  }
+
+  /**
+   * The families the trace exercises: lazy FPU if it has FPU reads, writes or #NM, or runs an fpu-* workload;
+   * memory events if it is an HVM guest with introspection active, or has memory-event or injection events.
+   * A family one of whose rules found something is in scope whatever else the trace says.
+   */
+  private static Set<RuleFamily> scope(Manifest manifest, Machine machine, long[] kindCounts, List<Rule> rules, Collector collector) {
+    Set<RuleFamily> families = EnumSet.noneOf(RuleFamily.class);
+    boolean fpuWorkload = manifest.scenario().path("workload").path("name").asText("").startsWith("fpu-");
+    if (fpuWorkload || any(kindCounts, Kind.FPU_WRITE, Kind.FPU_READ, Kind.NM_RAISE)) {
+      families.add(RuleFamily.LAZY_FPU);
+    }
+    boolean memoryEventKinds =
+        any(kindCounts, Kind.PARAM_SET, Kind.MEM_EVENT_PUT, Kind.MEM_EVENT_DROP, Kind.INJECT_REQUEST, Kind.INJECT_EBUSY, Kind.INJECT_ENTRY);
+    if (machine.memoryEventsActive() || memoryEventKinds) {
+      families.add(RuleFamily.MEMORY_EVENTS);
+    }
+    for (Rule rule : rules) {
+      if (collector.count(rule.id()) > 0) {
+        families.add(rule.family());
+      }
+    }
+    return families;
+  }
+
+  private static boolean any(long[] kindCounts, Kind... kinds) {
+    for (Kind kind : kinds) {
+      if (kindCounts[kind.ordinal()] > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Kind[] grow(Kind[] kinds, StringDictionary names) {
@@ -224,7 +272,8 @@ public final class Analyzer {
         String explanation,
         List<io.trapscope.analyzer.EvidenceRow> evidence,
         List<Long> causedBy,
-        List<io.trapscope.analyzer.EvidenceRow> timeline) {
+        List<io.trapscope.analyzer.EvidenceRow> timeline,
+        List<TimelineState> timelineStates) {
       long id = ++total;
       long ruleCount = counts.merge(rule.id(), 1L, Long::sum);
       boolean keep = ruleCount <= options.findingsKeptPerRule();
@@ -238,7 +287,7 @@ public final class Analyzer {
         last = Math.max(last, row.seq());
       }
       Finding finding =
-          new Finding(id, rule.id(), rule.severity(), score, first, last, vcpu, task, summary, explanation, evidence, causedBy, fixes(rule.id()), timeline);
+          new Finding(id, rule.id(), rule.severity(), score, first, last, vcpu, task, summary, explanation, evidence, causedBy, fixes(rule.id()), timeline, timelineStates);
       if (keep) {
         kept.add(finding);
       }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param fixes fixes known from the bug's history
  * @param timeline the events of the window around it on its vCPU, for the first few findings of each
  *     rule; empty for the rest
+ * @param timelineStates for memory-event findings with a timeline: the inject slot and the pending event
+ *     after each timeline row; empty otherwise
  */
 public record Finding(
     long id,
@@ -35,12 +37,14 @@ public record Finding(
     List<EvidenceRow> evidence,
     List<Long> causedBy,
     List<Fix> fixes,
-    List<EvidenceRow> timeline) {
+    List<EvidenceRow> timeline,
+    List<TimelineState> timelineStates) {
 
   public Finding {
     evidence = List.copyOf(evidence);
     causedBy = List.copyOf(causedBy);
     fixes = List.copyOf(fixes);
     timeline = List.copyOf(timeline);
+    timelineStates = List.copyOf(timelineStates);
   }
 }

@@ -1,6 +1,17 @@
 package io.trapscope.analyzer;
 
 import io.trapscope.analyzer.rules.FpuStateLeakRule;
+import io.trapscope.analyzer.rules.InjectionDiscardedRule;
+import io.trapscope.analyzer.rules.InjectionDoubleFaultRule;
+import io.trapscope.analyzer.rules.InjectionDroppedRule;
+import io.trapscope.analyzer.rules.InjectionEbusyLostRule;
+import io.trapscope.analyzer.rules.InjectionOverwrittenRule;
+import io.trapscope.analyzer.rules.InjectionPendingAtEndRule;
+import io.trapscope.analyzer.rules.InjectionTripleFaultRule;
+import io.trapscope.analyzer.rules.Int3NoAdvanceRule;
+import io.trapscope.analyzer.rules.ParamSelfSetRule;
+import io.trapscope.analyzer.rules.RingDropRule;
+import io.trapscope.analyzer.rules.SyncUnansweredRule;
 import io.trapscope.analyzer.rules.NmNestedRule;
 import io.trapscope.analyzer.rules.NmSchedWindowRule;
 import io.trapscope.analyzer.rules.TsClearAtSwitchRule;
@@ -19,6 +30,24 @@ final class Fixes {
         return lazyFpuWindow(machine);
       case NmNestedRule.ID:
         return nestedNm(machine);
+      case InjectionDoubleFaultRule.ID:
+      case InjectionTripleFaultRule.ID:
+      case InjectionOverwrittenRule.ID:
+      case InjectionDiscardedRule.ID:
+        return InjectionFixes.collision(machine);
+      case InjectionDroppedRule.ID:
+        return InjectionFixes.dropped(machine);
+      case InjectionEbusyLostRule.ID:
+        return InjectionFixes.ebusy(machine);
+      case InjectionPendingAtEndRule.ID:
+      case SyncUnansweredRule.ID:
+        return InjectionFixes.answerSync(machine);
+      case RingDropRule.ID:
+        return InjectionFixes.ringDrop(machine);
+      case Int3NoAdvanceRule.ID:
+        return InjectionFixes.int3Length(machine);
+      case ParamSelfSetRule.ID:
+        return InjectionFixes.selfParameter(machine);
       default:
         return List.of();
     }

@@ -74,6 +74,9 @@ final class DemoCommand implements Callable<Integer> {
     for (int index = 0; index < before.rules().size(); index++) {
       RuleResult was = before.rules().get(index);
       RuleResult now = after.rules().get(index);
+      if (!was.inScope() && !now.inScope()) {
+        continue;
+      }
       out.printf("   %-19s %,6d -> %,d%n", was.id(), was.findings(), now.findings());
     }
     StringWriter markdown = new StringWriter();
@@ -107,6 +110,9 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void printRules(TraceAnalysis analysis, PrintWriter out) {
     for (RuleResult rule : analysis.rules()) {
+      if (!rule.inScope()) {
+        continue;
+      }
       Finding first = analysis.findings().stream().filter(finding -> finding.rule().equals(rule.id())).findFirst().orElse(null);
       out.printf(
           "   %-8s %-19s %,6d  %s%n",

@@ -167,6 +167,9 @@ final class ReplayCommand implements Callable<Integer> {
     for (int index = 0; index < result.before().rules().size(); index++) {
       RuleResult before = result.before().rules().get(index);
       RuleResult after = result.after().rules().get(index);
+      if (!before.inScope() && !after.inScope()) {
+        continue;
+      }
       out.printf("    %-19s %,6d -> %,d%n", before.id(), before.findings(), after.findings());
     }
   }

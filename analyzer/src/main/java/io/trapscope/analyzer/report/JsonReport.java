@@ -12,6 +12,7 @@ import io.trapscope.analyzer.Fix;
 import io.trapscope.analyzer.Machine;
 import io.trapscope.analyzer.RuleResult;
 import io.trapscope.analyzer.Severity;
+import io.trapscope.analyzer.TimelineState;
 import io.trapscope.analyzer.TraceAnalysis;
 import io.trapscope.formats.Manifest;
 import java.io.PrintWriter;
@@ -48,10 +49,11 @@ final class JsonReport {
       long findingsShown,
       List<FindingDocument> findings) {}
 
-  @JsonPropertyOrder({"id", "severity", "title", "applicable", "reason", "findings", "fixes"})
-  record RuleDocument(String id, String severity, String title, boolean applicable, String reason, long findings, List<Fix> fixes) {}
+  @JsonPropertyOrder({"id", "severity", "title", "applicable", "reason", "findings", "fixes", "family", "inScope"})
+  record RuleDocument(
+      String id, String severity, String title, boolean applicable, String reason, long findings, List<Fix> fixes, String family, boolean inScope) {}
 
-  @JsonPropertyOrder({"id", "rule", "severity", "score", "firstSeq", "lastSeq", "vcpu", "task", "summary", "explanation", "evidence", "causedBy", "fixes", "timeline"})
+  @JsonPropertyOrder({"id", "rule", "severity", "score", "firstSeq", "lastSeq", "vcpu", "task", "summary", "explanation", "evidence", "causedBy", "fixes", "timeline", "timelineStates"})
   record FindingDocument(
       long id,
       String rule,
@@ -66,7 +68,8 @@ final class JsonReport {
       List<EvidenceRow> evidence,
       List<Long> causedBy,
       List<String> fixes,
-      List<EvidenceRow> timeline) {}
+      List<EvidenceRow> timeline,
+      List<TimelineState> timelineStates) {}
 
   static void render(List<TraceAnalysis> analyses, Severity failOn, PrintWriter out) {
     List<TraceDocument> traces = new ArrayList<>();
@@ -103,13 +106,22 @@ final class JsonReport {
               finding.evidence(),
               finding.causedBy(),
               finding.fixes().stream().map(Fix::id).toList(),
-              finding.timeline()));
+              finding.timeline(),
+              finding.timelineStates()));
     }
     List<RuleDocument> rules = new ArrayList<>();
     for (RuleResult rule : analysis.rules()) {
       rules.add(
           new RuleDocument(
-              rule.id(), rule.severity().id(), rule.title(), rule.applicable(), rule.reason(), rule.findings(), rule.fixes()));
+              rule.id(),
+              rule.severity().id(),
+              rule.title(),
+              rule.applicable(),
+              rule.reason(),
+              rule.findings(),
+              rule.fixes(),
+              rule.family().id(),
+              rule.inScope()));
     }
     return new TraceDocument(
         analysis.trace(),

@@ -67,12 +67,22 @@ final class MarkdownReport {
       byRule.computeIfAbsent(finding.rule(), rule -> new ArrayList<>()).add(finding);
     }
     for (RuleResult rule : analysis.rules()) {
+      if (!rule.inScope()) {
+        continue;
+      }
       List<Finding> findings = byRule.getOrDefault(rule.id(), List.of());
       String first =
           !rule.applicable() ? "not applicable: " + rule.reason() : findings.isEmpty() ? "" : "seq " + findings.get(0).lastSeq() + ": " + escape(findings.get(0).summary());
       out.printf("| `%s` | %s | %,d | %s |%n", rule.id(), rule.severity().id(), rule.findings(), first);
     }
     out.println();
+    List<String> outOfScope = OutOfScope.lines(analysis);
+    for (String line : outOfScope) {
+      out.println("- " + escape(capitalise(line)));
+    }
+    if (!outOfScope.isEmpty()) {
+      out.println();
+    }
     for (RuleResult rule : analysis.rules()) {
       List<Finding> findings = byRule.getOrDefault(rule.id(), List.of());
       if (!findings.isEmpty()) {
@@ -102,7 +112,16 @@ final class MarkdownReport {
           row.role(), row.seq(), row.tick(), row.vcpu(), row.task(), row.kind(), row.ts() ? 1 : 0, row.fpuOwner(), row.value(), row.aux());
     }
     out.println();
-    if (!finding.timeline().isEmpty()) {
+    if (!finding.timelineStates().isEmpty()) {
+      out.println(
+          "Timeline of vCPU " + finding.vcpu() + ": its last events up to the finding and the few after, with what the vCPU's inject "
+              + "slot holds and which event is pending for delivery after each (the finding's evidence marked):");
+      out.println();
+      for (String line : InjectionTimeline.table(finding)) {
+        out.println(line);
+      }
+      out.println();
+    } else if (!finding.timeline().isEmpty()) {
       out.println("Timeline of vCPU " + finding.vcpu() + " (each event in its task's column, with CR0.TS and the FPU owner after it; `fpu=init` is a freshly initialised state):");
       out.println();
       out.println("```text");
@@ -131,6 +150,10 @@ final class MarkdownReport {
           "%,d more `%s` findings, at seq %s%s (all of them: `--format json` or `--findings-parquet`).%n%n",
           rule.findings() - 1, rule.id(), String.join(", ", seqs), more);
     }
+  }
+
+  private static String capitalise(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String escape(String text) {

@@ -24,6 +24,9 @@ final class TextReport {
         first.putIfAbsent(finding.rule(), finding);
       }
       for (RuleResult rule : analysis.rules()) {
+        if (!rule.inScope()) {
+          continue;
+        }
         String detail;
         if (!rule.applicable()) {
           detail = "not applicable: " + rule.reason();
@@ -34,6 +37,9 @@ final class TextReport {
           detail = "";
         }
         out.printf("  %-8s %-19s %,7d  %s%n", rule.severity().id(), rule.id(), rule.findings(), detail);
+      }
+      for (String line : OutOfScope.lines(analysis)) {
+        out.printf("  %s%n", line);
       }
       Map<String, Fix> fixes = new LinkedHashMap<>();
       for (Finding finding : analysis.findings()) {

@@ -1,7 +1,7 @@
 package io.trapscope.analyzer.rules;
 
 import io.trapscope.analyzer.EvidenceRow;
-import io.trapscope.analyzer.Finding;
+import io.trapscope.analyzer.TimelineState;
 import java.util.List;
 
 /** Where rules report findings: numbers them and hands them on. */
@@ -10,7 +10,23 @@ public interface Findings {
   long nextId();
 
   /** Reports a finding, to which the known fixes of its rule are attached; returns its id. */
-  long report(Rule rule, int score, int vcpu, int task, String summary, String explanation, List<EvidenceRow> evidence, List<Long> causedBy, List<EvidenceRow> timeline);
+  default long report(
+      Rule rule, int score, int vcpu, int task, String summary, String explanation, List<EvidenceRow> evidence, List<Long> causedBy, List<EvidenceRow> timeline) {
+    return report(rule, score, vcpu, task, summary, explanation, evidence, causedBy, timeline, List.of());
+  }
+
+  /** As the other {@code report}, with the inject slot and pending event after each timeline row. */
+  long report(
+      Rule rule,
+      int score,
+      int vcpu,
+      int task,
+      String summary,
+      String explanation,
+      List<EvidenceRow> evidence,
+      List<Long> causedBy,
+      List<EvidenceRow> timeline,
+      List<TimelineState> timelineStates);
 
   /** Whether the next finding of {@code rule} is kept for reports, and so needs its summary and explanation. */
   boolean keeps(Rule rule);

@@ -41,6 +41,11 @@ public final class FpuTracker {
     public List<EvidenceRow> history(long from, long to, int limit) {
       return history.between(from, to, limit);
     }
+
+    /** The inject slot and pending event after each row {@link #history} returns for the same arguments. */
+    public List<io.trapscope.analyzer.TimelineState> historyStates(long from, long to, int limit) {
+      return history.statesBetween(from, to, limit);
+    }
   }
 
   /** One live task's FPU and handler state. */
@@ -196,7 +201,7 @@ public final class FpuTracker {
     }
   }
 
-  void addHistory(Event event) {
-    vcpu(event.vcpu).history.add(event);
+  void addHistory(Event event, long slotState, long pendingState) {
+    vcpu(event.vcpu).history.add(event, slotState, pendingState);
   }
 }

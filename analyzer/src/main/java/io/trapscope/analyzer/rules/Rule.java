@@ -1,5 +1,6 @@
 package io.trapscope.analyzer.rules;
 
+import io.trapscope.analyzer.RuleFamily;
 import io.trapscope.analyzer.Severity;
 import java.util.Set;
 
@@ -17,6 +18,11 @@ public abstract class Rule {
 
   /** One line saying what it checks. */
   public abstract String title();
+
+  /** The family it belongs to; a family out of scope for a trace leaves its rules out of the verdict. */
+  public RuleFamily family() {
+    return RuleFamily.LAZY_FPU;
+  }
 
   /** The events columns it reads. */
   public abstract Set<String> requiredColumns();

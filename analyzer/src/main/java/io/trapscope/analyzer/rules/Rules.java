@@ -8,7 +8,18 @@ public enum Rules {
   FPU_STATE_LEAK(FpuStateLeakRule::new),
   NM_NESTED(NmNestedRule::new),
   TS_CLEAR_AT_SWITCH(TsClearAtSwitchRule::new),
-  NM_SCHED_WINDOW(NmSchedWindowRule::new);
+  NM_SCHED_WINDOW(NmSchedWindowRule::new),
+  INJ_DOUBLE_FAULT(InjectionDoubleFaultRule::new),
+  INJ_TRIPLE_FAULT(InjectionTripleFaultRule::new),
+  INJ_OVERWRITTEN(InjectionOverwrittenRule::new),
+  INJ_DISCARDED(InjectionDiscardedRule::new),
+  INJ_DROPPED(InjectionDroppedRule::new),
+  INJ_EBUSY_LOST(InjectionEbusyLostRule::new),
+  INJ_PENDING_AT_END(InjectionPendingAtEndRule::new),
+  EVT_RING_DROP(RingDropRule::new),
+  EVT_SYNC_UNANSWERED(SyncUnansweredRule::new),
+  INT3_NO_ADVANCE(Int3NoAdvanceRule::new),
+  PARAM_SELF_SET(ParamSelfSetRule::new);
 
   private final Supplier<Rule> factory;
 

@@ -1,0 +1,42 @@
+package io.trapscope.analyzer.rules;
+
+/**
+ * {@code INJ_DISCARDED}: {@code hvm_combine_hw_exceptions} kept the injection and discarded the pending
+ * hardware exception, which the guest never gets. One finding per {@code EVENT_DISCARD}.
+ */
+public final class InjectionDiscardedRule extends CollisionRule {
+  public static final String ID = "INJ_DISCARDED";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "an injection made Xen discard a pending exception";
+  }
+
+  @Override
+  Kind collisionKind() {
+    return Kind.EVENT_DISCARD;
+  }
+
+  @Override
+  int score(Collision collision) {
+    return 80;
+  }
+
+  @Override
+  String summary(Collision collision) {
+    String injected = Vectors.name(collision.injectedVector) + (collision.injection == null ? "" : " (trap " + collision.injection.trapId + ")");
+    return "injected " + injected + " made Xen discard a pending " + Vectors.name(collision.pendingVector);
+  }
+
+  @Override
+  String outcome(Collision collision) {
+    String pending = Vectors.name(collision.pendingVector);
+    return "hvm_combine_hw_exceptions kept the injected " + Vectors.name(collision.injectedVector) + " and discarded the pending " + pending
+        + " (EVENT_DISCARD seq " + collision.row.seq() + "): the guest never sees the " + pending + ".";
+  }
+}

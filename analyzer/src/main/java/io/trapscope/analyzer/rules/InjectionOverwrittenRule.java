@@ -1,0 +1,44 @@
+package io.trapscope.analyzer.rules;
+
+/**
+ * {@code INJ_OVERWRITTEN}: an injection replaced a pending interrupt, NMI or software exception, which the
+ * guest never gets (Xen 4.1 and 4.2 write the VM-entry field without looking). One per {@code EVENT_OVERWRITE}.
+ */
+public final class InjectionOverwrittenRule extends CollisionRule {
+  public static final String ID = "INJ_OVERWRITTEN";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "an injection overwrote a pending event, which is lost";
+  }
+
+  @Override
+  Kind collisionKind() {
+    return Kind.EVENT_OVERWRITE;
+  }
+
+  @Override
+  int score(Collision collision) {
+    return 85;
+  }
+
+  @Override
+  String summary(Collision collision) {
+    String injected = Vectors.name(collision.injectedVector) + (collision.injection == null ? "" : " (trap " + collision.injection.trapId + ")");
+    return "injected " + injected + " overwrote a pending " + Vectors.name(collision.pendingVector) + ", which is lost";
+  }
+
+  @Override
+  String outcome(Collision collision) {
+    String pending = Vectors.name(collision.pendingVector);
+    return "hvm_do_resume wrote the " + Vectors.name(collision.injectedVector) + " into the VM-entry interruption field over the pending "
+        + pending + "; " + pending + " is not a hardware exception, so nothing combined the two: the " + pending
+        + " is lost (EVENT_OVERWRITE seq " + collision.row.seq() + ")"
+        + (collision.pendingVector >= Vectors.FIRST_INTERRUPT ? ": the guest's interrupt handler never runs for it." : ": the guest's handler never sees it.");
+  }
+}

@@ -1,0 +1,68 @@
+package io.trapscope.analyzer.rules;
+
+import io.trapscope.analyzer.EvidenceRow;
+import io.trapscope.analyzer.RuleFamily;
+import io.trapscope.analyzer.TimelineState;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A rule of the memory-events family: it reads the shared {@link InjectionTracker} instead of the FPU
+ * tracker, which the engine hands it before the first event.
+ */
+abstract class InjectionRule extends Rule {
+  private InjectionTracker injections;
+
+  void bind(InjectionTracker tracker) {
+    this.injections = tracker;
+  }
+
+  @Override
+  public RuleFamily family() {
+    return RuleFamily.MEMORY_EVENTS;
+  }
+
+  @Override
+  public Set<String> requiredColumns() {
+    return Set.of("seq", "tick", "vcpu", "task", "kind", "value", "aux");
+  }
+
+  /** A rule's silence means something on any trace in scope: no such event, nothing lost. */
+  @Override
+  public Set<Kind> requiredKinds() {
+    return Set.of();
+  }
+
+  @Override
+  final void beforeEvent(Event event, FpuTracker tracker, Findings findings) {
+    before(event, injections, findings);
+  }
+
+  @Override
+  final void afterEvent(Event event, FpuTracker tracker, Findings findings) {
+    after(event, injections, findings);
+  }
+
+  @Override
+  final void onEnd(FpuTracker tracker, Findings findings) {
+    end(injections, findings);
+  }
+
+  /** Sees {@code event} with the tracker as it was before it. */
+  void before(Event event, InjectionTracker tracker, Findings findings) {}
+
+  /** Sees {@code event} with the tracker updated by it. */
+  void after(Event event, InjectionTracker tracker, Findings findings) {}
+
+  /** The trace has ended; {@link InjectionTracker#endReason()} says how. */
+  void end(InjectionTracker tracker, Findings findings) {}
+
+  /** Reports with a timeline around {@code seq} on {@code vcpu} if one is still wanted for this rule. */
+  final long report(
+      Findings findings, int score, int vcpu, int task, String summary, String explanation, List<EvidenceRow> evidence, long seq) {
+    boolean timeline = findings.wantsTimeline(this);
+    List<EvidenceRow> rows = timeline ? injections.timeline(vcpu, seq) : List.of();
+    List<TimelineState> states = timeline ? injections.timelineStates(vcpu, seq) : List.of();
+    return findings.report(this, score, vcpu, task, summary, explanation, evidence, List.of(), rows, states);
+  }
+}

@@ -1,0 +1,45 @@
+package io.trapscope.analyzer.rules;
+
+/**
+ * {@code INJ_TRIPLE_FAULT}: an injection met a pending #DF (whose own delivery faulted): Xen's
+ * {@code hvm_triple_fault} shuts the domain down. One finding per {@code TRIPLE_FAULT}.
+ */
+public final class InjectionTripleFaultRule extends CollisionRule {
+  public static final String ID = "INJ_TRIPLE_FAULT";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "an injection met a pending double fault: triple fault, the domain is shut down";
+  }
+
+  @Override
+  Kind collisionKind() {
+    return Kind.TRIPLE_FAULT;
+  }
+
+  @Override
+  int score(Collision collision) {
+    return 100;
+  }
+
+  @Override
+  String summary(Collision collision) {
+    String injected = Vectors.name(collision.injectedVector) + (collision.injection == null ? "" : " (trap " + collision.injection.trapId + ")");
+    return "injected " + injected + " met a pending #DF: triple fault" + (collision.shutdown != null ? ", the domain was shut down" : "");
+  }
+
+  @Override
+  String outcome(Collision collision) {
+    StringBuilder text = new StringBuilder("For a pending #DF hvm_combine_hw_exceptions answers with hvm_triple_fault (TRIPLE_FAULT seq ")
+        .append(collision.row.seq()).append(')');
+    if (collision.shutdown != null) {
+      text.append(", and Xen shut the domain down as for a reboot (DOMAIN_SHUTDOWN seq ").append(collision.shutdown.seq()).append(')');
+    }
+    return text.append('.').toString();
+  }
+}
