@@ -64,7 +64,7 @@ final class Fixes {
             "When xen_pv_domain(), call stts() before local_irq_enable() and clts() after local_irq_disable(), so the "
                 + "handler sleeps with TS set and the next FPU user traps as on bare metal. Konrad Rzeszutek Wilk's patch, "
                 + "following Jan Beulich's suggestion (Xen bug #40, 2015-09-11). "
-                + "Try it: trapscope record ... --set machine.patches=konrad-stts",
+                + "Try it on the recorded choices: trapscope replay TRACE -o NEW --set machine.patches=konrad-stts",
             allocatingKernel && !machine.patches().contains("konrad-stts")));
     fixes.add(
         new Fix(
@@ -73,7 +73,7 @@ final class Fixes {
             "The x86 FPU rewrite of Linux 4.2 made the FPU state part of task_struct (0c8c0f03e3a2 \"x86/fpu, sched: "
                 + "Dynamically allocate 'struct fpu'\"): the #NM path no longer allocates, so it cannot sleep with TS clear. "
                 + "Konrad could not reproduce the bug on it in two weeks of testing. "
-                + "Try it: trapscope record ... --set machine.kernel=linux-4.2",
+                + "Try it on the recorded choices: trapscope replay TRACE -o NEW --set machine.kernel=linux-4.2",
             !machine.kernel().equals("linux-4.2")));
     fixes.add(
         new Fix(
@@ -81,7 +81,7 @@ final class Fixes {
             "Boot with eagerfpu=on",
             "With eager FPU switching (Linux 3.7, 304bceda6a18) TS is never set for user tasks and every switch saves and "
                 + "restores, so there is no #NM and no window; Linux made it the default in 4.6 (58122bf1d856). "
-                + "Try it: trapscope record ... --set machine.kernel=linux-3.11 --set machine.eagerfpu=true",
+                + "Try it on the recorded choices: trapscope replay TRACE -o NEW --set machine.kernel=linux-3.11 --set machine.eagerfpu=true",
             eagerCapable && !machine.eagerfpu()));
     fixes.add(
         new Fix(
@@ -102,7 +102,7 @@ final class Fixes {
             "Keep Xen clearing the guest's TS before delivering #NM",
             "The PV ABI: Xen's do_device_not_available clears the virtual TS before do_guest_trap, and XenoLinux's "
                 + "math_state_restore depends on it. The patch that kept TS set was rejected for breaking every forward-ported "
-                + "kernel (Jan Beulich, 2013-11-06). Try it: trapscope record ... --set machine.hypervisor=xen-pv",
+                + "kernel (Jan Beulich, 2013-11-06). Try it on the recorded choices: trapscope replay TRACE -o NEW --set machine.hypervisor=xen-pv",
             machine.hypervisor().equals("xen-pv-keep-ts")));
     fixes.add(
         new Fix(

@@ -24,7 +24,7 @@ final class InjectionFixes {
             "Tim Deegan, reviewing the seed patch: \"What if the guest already has a trap pending for some reason? This could "
                 + "turn it into a double-fault, which is probably not what the caller wanted.\" Xen 4.9's hvm_do_resume injects "
                 + "only if ( !hvm_event_pending(v) ) (9864841914). The collision then becomes INJ_DROPPED, which the agent must "
-                + "handle. Try it: trapscope record ... --set machine.xen=xen-4.9",
+                + "handle. Try it on the recorded choices: trapscope replay TRACE -o NEW --set machine.xen=xen-4.9",
             !machine.xen().equals(XEN_4_9)),
         new Fix(
             "inject-in-answer",
@@ -32,7 +32,7 @@ final class InjectionFixes {
             "Tim Deegan: \"In the INT3 case, the caller can be sure that it's the only injection going on, but that's not always "
                 + "the case (e.g. if the guest trapped on a write to its stack during a pagefault).\" Inject only while handling "
                 + "the request that paused the vCPU, never while an event is pending: no injection on a violation during event "
-                + "delivery, no late retry of a refused one. Try it: trapscope record ... --set "
+                + "delivery, no late retry of a refused one. Try it on the recorded choices: trapscope replay TRACE -o NEW --set "
                 + "introspection.listener.pageInProbability=0",
             listener(machine).connected()));
   }
@@ -56,7 +56,7 @@ final class InjectionFixes {
             "retry-after-schedule-in",
             "Agent: retry an injection refused with -EBUSY after the vCPU has run",
             "A vCPU has one inject slot: while it holds an injection (inject_trap != -1) HVMOP_inject_trap returns -EBUSY. "
-                + "Retry once the vCPU has been scheduled in and the slot is empty. Try it: trapscope record ... --set "
+                + "Retry once the vCPU has been scheduled in and the slot is empty. Try it on the recorded choices: trapscope replay TRACE -o NEW --set "
                 + "introspection.listener.onBusy=retry" + (ignores ? "" : " (already so here: raise introspection.listener.retriesMax)"),
             ignores || listener.retriesMax() < 64),
         new Fix(
@@ -73,7 +73,7 @@ final class InjectionFixes {
             "answer-sync",
             "Agent: answer every request that paused its vCPU",
             "A request carrying MEM_EVENT_FLAG_VCPU_PAUSED keeps its vCPU paused, and its ring slot taken, until the agent's "
-                + "response. Answer every one, including those the agent has no use for. Try it: trapscope record ... --set "
+                + "response. Answer every one, including those the agent has no use for. Try it on the recorded choices: trapscope replay TRACE -o NEW --set "
                 + "introspection.listener.answerSync=true",
             !listener(machine).answerSync()));
   }
@@ -85,7 +85,7 @@ final class InjectionFixes {
             "xen-4.2-wait-for-slot",
             "Run Xen 4.2 or later: the vCPU waits for a ring slot",
             "Xen 4.2's 3643a96119 \"Do not lose guest events\" makes a vCPU that finds the ring full wait for a slot and put "
-                + "its request then, instead of dropping it. Try it: trapscope record ... --set machine.xen=xen-4.2",
+                + "its request then, instead of dropping it. Try it on the recorded choices: trapscope replay TRACE -o NEW --set machine.xen=xen-4.2",
             xen41),
         new Fix(
             "handle-event-errors",
@@ -96,8 +96,8 @@ final class InjectionFixes {
         new Fix(
             "bigger-ring-faster-agent",
             "Agent: a bigger ring, or answer faster",
-            "Fewer requests waiting means fewer drops: more ring slots or a shorter latency per request. Try it: trapscope "
-                + "record ... --set introspection.ringSlots=256 --set introspection.listener.latencyTicksMax=4",
+            "Fewer requests waiting means fewer drops: more ring slots or a shorter latency per request. Try it on the recorded choices: "
+                + "trapscope replay TRACE -o NEW --set introspection.ringSlots=256 --set introspection.listener.latencyTicksMax=4",
             listener(machine).connected()));
   }
 
@@ -110,7 +110,7 @@ final class InjectionFixes {
             "Agent: re-inject INT3 as a software exception with its real length",
             "Re-inject a guest's INT3 with HVMOP_TRAP_sw_exc and the INT3's instruction length, 1 for 0xCC, so that delivery "
                 + "moves RIP past it. Xen 4.8 and later report it in the event (software_breakpoint.insn_length); LibVMI added it "
-                + "in PR #348; xen-access in Xen 4.2 to 4.4 passed 0. Try it: trapscope record ... --set "
+                + "in PR #348; xen-access in Xen 4.2 to 4.4 passed 0. Try it on the recorded choices: trapscope replay TRACE -o NEW --set "
                 + "introspection.listener.reinjectType=sw --set introspection.listener.reinjectLength=1",
             wrong && !machine.xen().equals(XEN_4_1)));
   }
@@ -122,7 +122,7 @@ final class InjectionFixes {
             "Run Xen 4.2 or later: a domain cannot set its own memory-event parameters",
             "Tim Deegan on the seed patch: \"You need to make sure a VM can't set this param on itself, or else this "
                 + "domain_pause() can deadlock Xen.\" Xen 4.2 refuses with -EPERM (if ( d == current->domain ) rc = -EPERM;). "
-                + "Try it: trapscope record ... --set machine.xen=xen-4.2",
+                + "Try it on the recorded choices: trapscope replay TRACE -o NEW --set machine.xen=xen-4.2",
             machine.xen().equals(XEN_4_1)));
   }
 }

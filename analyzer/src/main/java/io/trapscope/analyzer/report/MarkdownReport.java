@@ -3,6 +3,7 @@ package io.trapscope.analyzer.report;
 import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.Finding;
 import io.trapscope.analyzer.Fix;
+import io.trapscope.analyzer.RuleFamily;
 import io.trapscope.analyzer.RuleResult;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.TraceAnalysis;
@@ -98,18 +99,24 @@ final class MarkdownReport {
     String cause =
         finding.causedBy().isEmpty() ? "" : "; follows finding " + String.join(", ", finding.causedBy().stream().map(String::valueOf).toList());
     out.printf(
-        "Finding %d of %,d, %s (score %d), vCPU %d, task %d, seq %d to %d%s.%n%n",
+        "Finding %d, the first of %,d for this rule: %s (score %d), vCPU %d, task %d, seq %d to %d%s.%n%n",
         finding.id(), rule.findings(), finding.severity().id(), finding.score(), finding.vcpu(), finding.task(), finding.firstSeq(), finding.lastSeq(), cause);
     out.println(escape(finding.explanation()));
     out.println();
     out.println("Evidence:");
     out.println();
-    out.println("| Role | seq | tick | vCPU | task | kind | TS | FPU owner | value | aux |");
-    out.println("|---|---:|---:|---:|---:|---|:-:|---:|---:|---:|");
+    boolean lazyFpu = rule.family() == RuleFamily.LAZY_FPU;
+    out.println(lazyFpu ? "| Role | seq | tick | vCPU | task | kind | TS | FPU owner | value | aux |" : "| Role | seq | tick | vCPU | task | kind | value | aux |");
+    out.println(lazyFpu ? "|---|---:|---:|---:|---:|---|:-:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---|---:|---:|");
     for (EvidenceRow row : finding.evidence()) {
-      out.printf(
-          "| %s | %d | %d | %d | %d | `%s` | %d | %d | %d | %d |%n",
-          row.role(), row.seq(), row.tick(), row.vcpu(), row.task(), row.kind(), row.ts() ? 1 : 0, row.fpuOwner(), row.value(), row.aux());
+      if (lazyFpu) {
+        out.printf(
+            "| %s | %d | %d | %d | %d | `%s` | %d | %d | %d | %d |%n",
+            row.role(), row.seq(), row.tick(), row.vcpu(), row.task(), row.kind(), row.ts() ? 1 : 0, row.fpuOwner(), row.value(), row.aux());
+      } else {
+        out.printf(
+            "| %s | %d | %d | %d | %d | `%s` | %d | %d |%n", row.role(), row.seq(), row.tick(), row.vcpu(), row.task(), row.kind(), row.value(), row.aux());
+      }
     }
     out.println();
     if (!finding.timelineStates().isEmpty()) {
