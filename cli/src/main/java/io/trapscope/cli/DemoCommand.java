@@ -29,16 +29,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trapscope demo}: Xen bug #40 from end to end. Records the seed's case, finds the leak and shows its
- * timeline, records the same seed with Konrad's patch and shows the leak gone.
+ * {@code trapscope demo}: both bugs from end to end. Xen bug #40: records the seed's case, finds the leak and
+ * shows its timeline, records the same seed with Konrad's patch and shows the leak gone. Seed 000: an
+ * injection that becomes a double fault on Xen 4.1, and the same choices on Xen 4.9.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Reproduce Xen bug #40 (lazy-FPU corruption under Xen PV) and show the fix:",
-      "record the seed's case, analyze it, record the same seed with konrad-stts, analyze that."
+      "Reproduce both bugs and show their fixes: Xen bug #40 (lazy-FPU corruption under Xen PV),",
+      "recorded, analyzed, and recorded again with konrad-stts; then an introspection agent's",
+      "trap injection that becomes a double fault on Xen 4.1, and the same choices on Xen 4.9."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String SAMPLE = "fpu-memcmp";
@@ -58,7 +60,9 @@ final class DemoCommand implements Callable<Integer> {
     Path fixed = output.resolve("fixed");
     Path report = output.resolve("report.md");
     Scenario seedCase = ScenarioLoader.load(SAMPLE, List.of(), null);
-    out.println("trapscope demo: Xen bug #40, FPU state leaking between processes of a Xen PV guest");
+    out.println("trapscope demo: two hypervisor bugs, reproduced from a seed, explained and fixed");
+    out.println();
+    out.println("Part 1. Xen bug #40: FPU state leaking between processes of a Xen PV guest");
     out.println();
     out.printf("1. Recording the bug report's case: %s (sample %s, seed %d)%n", describe(seedCase), SAMPLE, seedCase.seed());
     out.printf("   %s%n", record(seedCase, leak));
@@ -79,18 +83,27 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.printf("   %-19s %,6d -> %,d%n", was.id(), was.findings(), now.findings());
     }
-    StringWriter markdown = new StringWriter();
-    Reporter.MARKDOWN.render(List.of(before, after), AnalysisOptions.defaults().failOn(), new PrintWriter(markdown));
-    Outputs.write(report, markdown.toString());
     out.println();
+    InjectionDemo.Result injection;
+    try (ProgressLine progress = ProgressLine.forStandardError(spec.commandLine().getErr(), "replaying")) {
+      injection = InjectionDemo.run(out, output, this::record, progress);
+    }
+    StringWriter markdown = new StringWriter();
+    Reporter.MARKDOWN.render(
+        List.of(before, after, injection.before(), injection.after()), AnalysisOptions.defaults().failOn(), new PrintWriter(markdown));
+    Outputs.write(report, markdown.toString());
     out.printf("Traces: %s (the leak), %s (with the fix)%n", leak, fixed);
+    out.printf("        %s (the double fault), %s (its choices on Xen 4.9)%n", injection.trace(), injection.replayed());
     out.printf("Report: %s (Markdown, for a bug ticket)%n", report);
-    out.printf("Next:   trapscope analyze %s --format markdown%n", leak);
+    out.printf("Next:   trapscope analyze %s --format markdown%n", injection.trace());
     out.printf("        SQL on %s: SELECT * FROM events WHERE kind = 'FPU_READ' AND fpu_owner <> task%n", leak.resolve("events.parquet"));
+    out.printf("        SQL on %s: SELECT outcome, count(*) FROM traps WHERE source = 'listener' GROUP BY 1%n", injection.trace().resolve("traps.parquet"));
     out.flush();
     boolean asExpected = before.verdict() == Verdict.FAIL && after.verdict() == Verdict.PASS;
-    if (!asExpected) {
-      throw new IllegalStateException("the demo did not show the leak and its fix (" + before.verdict() + ", " + after.verdict() + ")");
+    if (!asExpected || !injection.asExpected()) {
+      throw new IllegalStateException(
+          "the demo did not show both bugs and their fixes (" + before.verdict() + ", " + after.verdict() + ", " + injection.before().verdict()
+              + ", " + injection.after().verdict() + ")");
     }
     return ExitCodes.OK;
   }
@@ -100,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
         + ", two shell loops starting fresh FPU processes";
   }
 
-  private String record(Scenario scenario, Path target) throws Exception {
+  String record(Scenario scenario, Path target) throws Exception {
     try (ProgressLine progress = ProgressLine.forStandardError(spec.commandLine().getErr(), "recording")) {
       ProgressListener listener = progress;
       Recording recording = Recorder.record(scenario, target, new RecordOptions(false, true, io.trapscope.formats.WriterOptions.Compression.ZSTD), listener);

@@ -107,7 +107,7 @@ class AnalyzeCommandTest {
   }
 
   @Test
-  void demoShowsTheLeakThenItsFix() throws Exception {
+  void demoShowsBothBugsThenTheirFixes() throws Exception {
     Path output = temp.resolve("demo");
     Cli demo = Cli.run("demo", "-o", output.toString());
     assertEquals(0, demo.exitCode, demo.toString());
@@ -115,6 +115,10 @@ class AnalyzeCommandTest {
     assertTrue(demo.out.contains("<== reads"), demo.out);
     assertTrue(demo.out.contains("Analyzing it: PASS"), demo.out);
     assertTrue(demo.out.lines().anyMatch(line -> line.matches("\\s+FPU_STATE_LEAK\\s+\\d+ -> 0")), demo.out);
+    assertTrue(demo.out.contains("DOUBLE_FAULT pending #PF + injected #BP = #DF"), demo.out);
+    assertTrue(demo.out.lines().anyMatch(line -> line.matches("\\s+INJ_DOUBLE_FAULT\\s+[1-9]\\d* -> 0")), demo.out);
+    assertTrue(demo.out.lines().anyMatch(line -> line.matches("\\s+INJ_DROPPED\\s+0 -> [1-9]\\d*")), demo.out);
+    assertTrue(Files.exists(output.resolve("double-fault-xen-4.9").resolve("manifest.json")));
     assertTrue(Files.isRegularFile(output.resolve("report.md")));
     assertTrue(Files.isRegularFile(output.resolve("leak").resolve("manifest.json")));
     assertEquals(0, Cli.run("demo", "-o", output.toString()).exitCode, "the demo can run again over its own output");

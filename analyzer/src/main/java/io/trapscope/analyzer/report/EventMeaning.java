@@ -30,7 +30,7 @@ public final class EventMeaning {
       case "TRAP_DELIVER":
         return kind + " " + Vectors.name(value) + " handler entered" + (aux > 0 ? ", RIP +" + aux : value == Vectors.BREAKPOINT ? ", RIP not moved" : "");
       case "DELIVERY_FAULT":
-        return kind + " " + Vectors.name(value) + " frame push faulted, still pending" + (aux == 1 ? "; violation request follows" : "; Xen resolved it");
+        return kind + " " + Vectors.name(value) + ": stack fault, stays pending" + (aux == 1 ? "; violation request" : "; Xen resolved it");
       case "PARAM_SET":
         return kind + " " + Vectors.parameter(value) + " rc " + aux;
       case "MEM_EVENT_PUT":

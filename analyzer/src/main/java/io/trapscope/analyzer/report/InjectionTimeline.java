@@ -12,10 +12,64 @@ import java.util.Map;
  * A memory-event finding's timeline as a Markdown table: each event of the vCPU spelled out, with the inject
  * slot and the pending event after it, and the finding's evidence marked, the collision most of all.
  */
-final class InjectionTimeline {
+public final class InjectionTimeline {
   private InjectionTimeline() {}
 
-  /** The table's lines, header included. */
+  /**
+   * The same timeline as plain text for a terminal: the last {@code rowsBefore} events up to the
+   * collision (or the finding's last evidence) and the ones after it, in aligned columns.
+   */
+  public static List<String> text(Finding finding, int rowsBefore) {
+    Map<Long, TimelineState> states = new HashMap<>();
+    for (TimelineState state : finding.timelineStates()) {
+      states.put(state.seq(), state);
+    }
+    long focus = finding.lastSeq();
+    for (EvidenceRow row : finding.evidence()) {
+      if (row.role().equals("collision")) {
+        focus = row.seq();
+      }
+    }
+    List<String[]> cells = new ArrayList<>();
+    cells.add(new String[] {"seq", "task", "event", "inject slot", "pending event", ""});
+    List<EvidenceRow> rows = finding.timeline();
+    int focusIndex = 0;
+    for (int index = 0; index < rows.size(); index++) {
+      if (rows.get(index).seq() <= focus) {
+        focusIndex = index;
+      }
+    }
+    for (int index = Math.max(0, focusIndex - rowsBefore + 1); index < rows.size(); index++) {
+      EvidenceRow row = rows.get(index);
+      TimelineState state = states.get(row.seq());
+      cells.add(
+          new String[] {
+            Long.toString(row.seq()),
+            row.task() < 0 ? "-" : Integer.toString(row.task()),
+            EventMeaning.describe(row),
+            state == null ? "" : state.injectSlot(),
+            state == null ? "" : state.pendingEvent(),
+            row.seq() == focus ? "<==" : ""
+          });
+    }
+    int[] widths = new int[6];
+    for (String[] line : cells) {
+      for (int column = 0; column < line.length; column++) {
+        widths[column] = Math.max(widths[column], line[column].length());
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (String[] line : cells) {
+      lines.add(
+          String.format(
+                  "%" + widths[0] + "s %" + widths[1] + "s  %-" + widths[2] + "s  %-" + widths[3] + "s  %-" + widths[4] + "s %s",
+                  (Object[]) line)
+              .stripTrailing());
+    }
+    return lines;
+  }
+
+  /** The Markdown table's lines, header included. */
   static List<String> table(Finding finding) {
     Map<Long, TimelineState> states = new HashMap<>();
     for (TimelineState state : finding.timelineStates()) {

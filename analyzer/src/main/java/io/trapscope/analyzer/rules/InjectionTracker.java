@@ -34,11 +34,11 @@ public final class InjectionTracker {
 
   /** Where a pending event came from. */
   public enum Origin {
-    CPU_EXCEPTION("raised by the CPU"),
-    INTERRUPT("an interrupt from the virtual LAPIC"),
-    BREAKPOINT("the guest's own INT3"),
-    LISTENER("injected by the listener"),
-    DOUBLE_FAULT("made by Xen from two exceptions");
+    CPU_EXCEPTION("from the CPU"),
+    INTERRUPT("from the LAPIC"),
+    BREAKPOINT("the guest's INT3"),
+    LISTENER("from the listener"),
+    DOUBLE_FAULT("Xen combined two");
 
     private final String description;
 
@@ -46,7 +46,7 @@ public final class InjectionTracker {
       this.description = description;
     }
 
-    /** A few words: "injected by the listener". */
+    /** A few words: "from the listener". */
     public String description() {
       return description;
     }
@@ -498,16 +498,16 @@ public final class InjectionTracker {
     return (trap << (VECTOR_BITS + ORIGIN_BITS)) | ((long) pending.origin.ordinal() << VECTOR_BITS) | (pending.vector & VECTOR_MASK);
   }
 
-  /** "#BP (trap 387)", "#BP (trap 387), taken: meets the pending event", or "" for an empty slot. */
+  /** "#BP (trap 387)", "#BP (trap 387) taken" (at the schedule-in, to meet the pending event), or "" for an empty slot. */
   static String describeSlot(long state) {
     if (state < 0) {
       return "";
     }
     String injection = Vectors.name(state & VECTOR_MASK) + " (trap " + (state >>> (VECTOR_BITS + 1)) + ")";
-    return ((state >>> VECTOR_BITS) & 1) == 1 ? "taken: " + injection + " meets the pending event" : injection;
+    return ((state >>> VECTOR_BITS) & 1) == 1 ? injection + " taken" : injection;
   }
 
-  /** "#PF (trap 382, injected by the listener)", "#PF (raised by the CPU)", or "" for nothing pending. */
+  /** "#PF (trap 382, from the listener)", "#PF (from the CPU)", or "" for nothing pending. */
   static String describePending(long state) {
     if (state < 0) {
       return "";
