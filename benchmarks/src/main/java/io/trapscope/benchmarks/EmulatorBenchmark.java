@@ -17,13 +17,14 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** Emulator steps per second without any I/O: every event goes to a blackhole. */
+/** Emulator events per second without any I/O, for each model: every event goes to a blackhole. */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
@@ -31,6 +32,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @State(Scope.Thread)
 public class EmulatorBenchmark {
+  /** The lazy-FPU model (the seed's case) or the memory-event and injection model. */
+  @Param({"fpu-memcmp", "int3-reinject"})
+  public String workload;
+
   private Scenario scenario;
 
   /** Reports events and choices per second beside runs per second. */
@@ -49,7 +54,7 @@ public class EmulatorBenchmark {
 
   @Setup
   public void setUp() {
-    scenario = Workloads.memcmp(25_000);
+    scenario = workload.equals("fpu-memcmp") ? Workloads.memcmp(25_000) : Workloads.int3Reinject(5_000);
   }
 
   @Benchmark

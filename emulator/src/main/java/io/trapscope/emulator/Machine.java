@@ -44,6 +44,7 @@ public final class Machine {
   private final Introspection introspection;
   /** Whether a context switch loads CR3 with {@code mov} (bare metal and HVM; PV uses a hypercall). */
   private final boolean writesCr3;
+  private final boolean hooksSyscalls;
   private final List<Task> runQueue = new ArrayList<>();
   private final PriorityQueue<Task> sleepers =
       new PriorityQueue<>(Comparator.comparingLong((Task task) -> task.wakeTick).thenComparingInt(task -> task.id));
@@ -77,6 +78,7 @@ public final class Machine {
             ? new Introspection(this, machine.xen(), scenario.introspection(), scenario.guest(), vcpus)
             : null;
     this.writesCr3 = !hypervisor.isParavirtual();
+    this.hooksSyscalls = introspection != null && introspection.hooksSyscalls();
     this.maxEvents = scenario.limits().maxEvents();
     this.maxTicks = scenario.limits().maxTicks();
   }
@@ -227,11 +229,8 @@ public final class Machine {
         emit(vcpu, task.id, EventKind.FPU_READ, vcpu.fpuValue, task.lastWritten);
         break;
       case SYSCALL:
-        if (introspection != null && introspection.hooksSyscalls() && !task.hookPassed) {
-          introspection.breakpoint(vcpu, task, Introspection.hookAddress(program.operand(task.pc)), true);
-          if (!task.hookPassed) {
-            return;
-          }
+        if (hooksSyscalls && !task.hookPassed && !passHook(vcpu, task, program.operand(task.pc))) {
+          return;
         }
         if (task.syscallsUntilBlock <= 0) {
           task.syscallsUntilBlock =
@@ -264,31 +263,11 @@ public final class Machine {
         }
         break;
       case BREAKPOINT:
-        if (!task.breakpointPassed) {
-          introspection.breakpoint(vcpu, task, program.operand(task.pc), false);
-          if (!task.breakpointPassed) {
-            return;
-          }
-        }
-        break;
       case TOUCH:
-        if (!task.pageReady) {
-          introspection.raise(vcpu, task, TrapRecord.VECTOR_PF, Introspection.USER_WRITE_NOT_PRESENT);
-          if (!task.pageReady) {
-            return;
-          }
-        }
-        break;
       case TLB_FLUSH:
-        writeControlRegister(vcpu, task, EventSource.CR3, vcpu.cr3);
-        break;
       case GLOBAL_FLUSH:
-        writeControlRegister(vcpu, task, EventSource.CR4, vcpu.cr4 & ~Vcpu.CR4_PGE);
-        writeControlRegister(vcpu, task, EventSource.CR4, vcpu.cr4 | Vcpu.CR4_PGE);
-        break;
       case SET_PARAM:
-        introspection.setParameter(vcpu, task, program.operand(task.pc) >>> 8, program.operand(task.pc) & 0xff);
-        if (!introspection.runnable(vcpu)) {
+        if (!hvmOperation(vcpu, task, operation, program.operand(task.pc))) {
           return;
         }
         break;
@@ -309,6 +288,43 @@ public final class Machine {
     if (--task.opsUntilPreempt == 0) {
       preempt(vcpu, task);
     }
+  }
+
+  /**
+   * The operations that exist only on an HVM guest, kept out of {@link #runTask} so that the lazy-FPU
+   * path stays small enough for the JIT to inline. Returns whether the operation is done.
+   */
+  private boolean hvmOperation(Vcpu vcpu, Task task, Operation operation, int operand) {
+    switch (operation) {
+      case BREAKPOINT:
+        if (!task.breakpointPassed) {
+          introspection.breakpoint(vcpu, task, operand, false);
+        }
+        return task.breakpointPassed;
+      case TOUCH:
+        if (!task.pageReady) {
+          introspection.raise(vcpu, task, TrapRecord.VECTOR_PF, Introspection.USER_WRITE_NOT_PRESENT);
+        }
+        return task.pageReady;
+      case TLB_FLUSH:
+        writeControlRegister(vcpu, task, EventSource.CR3, vcpu.cr3);
+        return true;
+      case GLOBAL_FLUSH:
+        writeControlRegister(vcpu, task, EventSource.CR4, vcpu.cr4 & ~Vcpu.CR4_PGE);
+        writeControlRegister(vcpu, task, EventSource.CR4, vcpu.cr4 | Vcpu.CR4_PGE);
+        return true;
+      case SET_PARAM:
+        introspection.setParameter(vcpu, task, operand >>> 8, operand & 0xff);
+        return introspection.runnable(vcpu);
+      default:
+        throw new IllegalStateException("not an HVM operation: " + operation);
+    }
+  }
+
+  /** The system call's handler starts with the listener's INT3; returns whether the task got past it. */
+  private boolean passHook(Vcpu vcpu, Task task, int syscall) {
+    introspection.breakpoint(vcpu, task, Introspection.hookAddress(syscall), true);
+    return task.hookPassed;
   }
 
   /**

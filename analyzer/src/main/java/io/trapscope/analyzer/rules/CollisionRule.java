@@ -19,17 +19,17 @@ abstract class CollisionRule extends InjectionRule {
           + "turn it into a double-fault, which is probably not what the caller wanted.\"";
 
   /** One collision, waiting for the events after it. */
-  final class Collision extends InjectionTracker.Deferred {
+  final class Collision extends DeferredFinding {
     final EvidenceRow row;
     final int pendingVector;
     final int injectedVector;
-    final InjectionTracker.PendingEvent pending;
-    final InjectionTracker.Injection injection;
+    final PendingEvent pending;
+    final Injection injection;
     EvidenceRow delivered;
     EvidenceRow panic;
     EvidenceRow shutdown;
 
-    Collision(Event event, InjectionTracker.PendingEvent pending, InjectionTracker.Injection injection) {
+    Collision(Event event, PendingEvent pending, Injection injection) {
       super(event.vcpu);
       this.row = event.row("collision");
       this.pendingVector = pendingVector(event);
@@ -66,7 +66,7 @@ abstract class CollisionRule extends InjectionRule {
           addAs(rows, pending.injection.request, "pending-request");
           addAs(rows, pending.injection.entry, "pending-entry");
         } else {
-          addAs(rows, pending.since, pending.origin == InjectionTracker.Origin.DOUBLE_FAULT ? "pending-double-fault" : "pending-raised");
+          addAs(rows, pending.since, pending.origin == PendingEvent.Origin.DOUBLE_FAULT ? "pending-double-fault" : "pending-raised");
         }
         addAs(rows, pending.deliveryFault, "delivery-fault");
         addAs(rows, pending.violationRequest, "violation-request");
@@ -93,7 +93,7 @@ abstract class CollisionRule extends InjectionRule {
       }
       switch (pending.origin) {
         case LISTENER:
-          InjectionTracker.Injection earlier = pending.injection;
+          Injection earlier = pending.injection;
           text.append("the pending ").append(vector).append(" had been injected by the listener too");
           if (earlier != null) {
             text.append(" (trap ").append(earlier.trapId);
@@ -237,7 +237,7 @@ abstract class CollisionRule extends InjectionRule {
 
   @Override
   void before(Event event, InjectionTracker tracker, Findings findings) {
-    InjectionTracker.VcpuInjections state = tracker.vcpu(event.vcpu);
+    VcpuInjections state = tracker.vcpu(event.vcpu);
     tracker.defer(new Collision(event, state.pending, state.entering));
   }
 

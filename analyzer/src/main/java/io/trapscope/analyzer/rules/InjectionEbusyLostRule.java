@@ -36,22 +36,22 @@ public final class InjectionEbusyLostRule extends InjectionRule {
 
   @Override
   void before(Event event, InjectionTracker tracker, Findings findings) {
-    InjectionTracker.Injection injection = tracker.refused(event.aux);
+    Injection injection = tracker.refused(event.aux);
     if (injection == null) {
-      injection = new InjectionTracker.Injection(event.aux, (int) event.value, event.task);
+      injection = new Injection(event.aux, (int) event.value, event.task);
     }
     flag(injection, event.row("injection-abandoned"), event.vcpu, tracker, findings);
   }
 
   @Override
   void end(InjectionTracker tracker, Findings findings) {
-    for (InjectionTracker.Injection injection : tracker.refusedInjections()) {
+    for (Injection injection : tracker.refusedInjections()) {
       EvidenceRow last = injection.lastRefusal != null ? injection.lastRefusal : injection.firstRefusal;
       flag(injection, null, last == null ? 0 : last.vcpu(), tracker, findings);
     }
   }
 
-  private void flag(InjectionTracker.Injection injection, EvidenceRow abandon, int vcpu, InjectionTracker tracker, Findings findings) {
+  private void flag(Injection injection, EvidenceRow abandon, int vcpu, InjectionTracker tracker, Findings findings) {
     List<EvidenceRow> evidence = new ArrayList<>();
     if (injection.firstRefusal != null) {
       evidence.add(injection.firstRefusal);

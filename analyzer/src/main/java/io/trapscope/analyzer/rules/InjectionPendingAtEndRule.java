@@ -33,18 +33,18 @@ public final class InjectionPendingAtEndRule extends InjectionRule {
     if (tracker.cutShortByLimit() || tracker.endReason().equals("DOMAIN_CRASH")) {
       return;
     }
-    for (InjectionTracker.VcpuInjections state : tracker.vcpus()) {
+    for (VcpuInjections state : tracker.vcpus()) {
       if (state.slot != null) {
         flag(state.vcpu, state.slot, null, "still in the inject slot: no schedule-in of vCPU " + state.vcpu + " took it", tracker, findings);
       }
-      if (state.pending != null && state.pending.origin == InjectionTracker.Origin.LISTENER && state.pending.injection != null) {
+      if (state.pending != null && state.pending.origin == PendingEvent.Origin.LISTENER && state.pending.injection != null) {
         flag(state.vcpu, state.pending.injection, state.pending, "pending on vCPU " + state.vcpu + ", never delivered", tracker, findings);
       }
     }
   }
 
   private void flag(
-      int vcpu, InjectionTracker.Injection injection, InjectionTracker.PendingEvent pending, String where, InjectionTracker tracker, Findings findings) {
+      int vcpu, Injection injection, PendingEvent pending, String where, InjectionTracker tracker, Findings findings) {
     List<EvidenceRow> evidence = new ArrayList<>();
     if (injection.firstRefusal != null) {
       evidence.add(injection.firstRefusal);

@@ -32,133 +32,15 @@ public final class InjectionTracker {
   private static final long VECTOR_MASK = (1 << VECTOR_BITS) - 1;
   private static final int ORIGIN_BITS = 4;
 
-  /** Where a pending event came from. */
-  public enum Origin {
-    CPU_EXCEPTION("from the CPU"),
-    INTERRUPT("from the LAPIC"),
-    BREAKPOINT("the guest's INT3"),
-    LISTENER("from the listener"),
-    DOUBLE_FAULT("Xen combined two");
-
-    private final String description;
-
-    Origin(String description) {
-      this.description = description;
-    }
-
-    /** A few words: "from the listener". */
-    public String description() {
-      return description;
-    }
-  }
-
-  /** One listener injection: a trap id, its -EBUSY refusals, its acceptance and its VM entry. */
-  public static final class Injection {
-    public final long trapId;
-    public final int vector;
-    /** The task the injection is about (its first attempt's row). */
-    public final int task;
-    /** For a #BP, the task's last INT3 before the first attempt; null otherwise or if unknown. */
-    public EvidenceRow breakpoint;
-    public EvidenceRow firstRefusal;
-    public EvidenceRow lastRefusal;
-    /** The trap id the slot held at the first refusal, -1 if unknown. */
-    public long refusedWhileSlotHeld = -1;
-    public int refusals;
-    public EvidenceRow request;
-    public EvidenceRow entry;
-
-    Injection(long trapId, int vector, int task) {
-      this.trapId = trapId;
-      this.vector = vector;
-      this.task = task;
-    }
-
-    /** "#BP (trap 387)". */
-    public String describe() {
-      return Vectors.name(vector) + " (trap " + trapId + ")";
-    }
-  }
-
-  /** The event pending for delivery on a vCPU. */
-  public static final class PendingEvent {
-    public final int vector;
-    public final Origin origin;
-    /** The listener injection it is, or null. */
-    public final Injection injection;
-    /** The row that made it pending: TRAP_RAISE, BREAKPOINT, INJECT_ENTRY or DOUBLE_FAULT (null if unknown). */
-    public final EvidenceRow since;
-    /** Its last DELIVERY_FAULT, if its delivery faulted. */
-    public EvidenceRow deliveryFault;
-    /** The violation request that DELIVERY_FAULT sent (MEM_EVENT_PUT or MEM_EVENT_DROP reason 1), or null. */
-    public EvidenceRow violationRequest;
-    public int deliveryFaults;
-
-    PendingEvent(int vector, Origin origin, Injection injection, EvidenceRow since) {
-      this.vector = vector;
-      this.origin = origin;
-      this.injection = injection;
-      this.since = since;
-    }
-  }
-
-  /** A request that paused its vCPU until the listener answers. */
-  public static final class SyncRequest {
-    /** What raised it: the BREAKPOINT, DELIVERY_FAULT or CR_WRITE; null if unknown. */
-    public final EvidenceRow cause;
-    /** The MEM_EVENT_PUT; null if unknown. */
-    public final EvidenceRow put;
-    public final EvidenceRow pause;
-
-    SyncRequest(EvidenceRow cause, EvidenceRow put, EvidenceRow pause) {
-      this.cause = cause;
-      this.put = put;
-      this.pause = pause;
-    }
-  }
-
-  /** One vCPU's injection state after the last event applied. */
-  public static final class VcpuInjections {
-    public final int vcpu;
-    /** The injection in the slot: accepted, not yet taken at a schedule-in. */
-    public Injection slot;
-    public PendingEvent pending;
-    /** An injection just taken from the slot that meets a pending event: the next row says how. */
-    public Injection entering;
-    final RowSlot interruptRaise = new RowSlot();
-    final RowSlot lastBreakpoint = new RowSlot();
-    final RowSlot lastControlWrite = new RowSlot();
-    final RowSlot lastDeliveryFault = new RowSlot();
-    final RowSlot lastPut = new RowSlot();
-    EvidenceRow lastPutCause;
-
-    VcpuInjections(int vcpu) {
-      this.vcpu = vcpu;
-    }
-  }
-
-  /** A finding that waits for a few more events of its vCPU, so that its timeline shows what followed. */
-  abstract static class Deferred {
-    final int vcpu;
-    int eventsLeft = TIMELINE_AFTER;
-
-    Deferred(int vcpu) {
-      this.vcpu = vcpu;
-    }
-
-    /** Sees an event of its vCPU after the collision, already in the history. */
-    void observe(Event event) {}
-
-    abstract void report(Findings findings);
-  }
-
   private final FpuTracker fpu;
   private VcpuInjections[] vcpus = new VcpuInjections[8];
   private final Map<Long, Injection> refused = new LinkedHashMap<>();
   private final Map<Long, SyncRequest> syncRequests = new LinkedHashMap<>();
   private final Map<Integer, EvidenceRow> taskBreakpoints = new HashMap<>();
-  private final List<Deferred> deferred = new ArrayList<>();
+  private final List<DeferredFinding> deferred = new ArrayList<>();
   private long ringUsed;
+  /** Nothing to track before the first memory-event kind: a lazy-FPU trace costs one test per event. */
+  private boolean seenMemoryEvents;
   private String endReason = "";
 
   InjectionTracker(FpuTracker fpu) {
@@ -247,7 +129,7 @@ public final class InjectionTracker {
     return states;
   }
 
-  void defer(Deferred finding) {
+  void defer(DeferredFinding finding) {
     if (deferred.size() >= OPEN_MAX) {
       throw new IllegalStateException("more than " + OPEN_MAX + " collisions waiting for their timeline");
     }
@@ -259,8 +141,8 @@ public final class InjectionTracker {
     if (deferred.isEmpty()) {
       return;
     }
-    for (Iterator<Deferred> each = deferred.iterator(); each.hasNext(); ) {
-      Deferred waiting = each.next();
+    for (Iterator<DeferredFinding> each = deferred.iterator(); each.hasNext(); ) {
+      DeferredFinding waiting = each.next();
       if (waiting.vcpu == event.vcpu) {
         waiting.observe(event);
         if (--waiting.eventsLeft <= 0) {
@@ -273,15 +155,24 @@ public final class InjectionTracker {
 
   /** Reports every finding still waiting: the trace has ended. */
   void flushDeferred(Findings findings) {
-    List<Deferred> waiting = new ArrayList<>(deferred);
+    List<DeferredFinding> waiting = new ArrayList<>(deferred);
     deferred.clear();
-    for (Deferred finding : waiting) {
+    for (DeferredFinding finding : waiting) {
       finding.report(findings);
     }
   }
 
   /** Applies {@code event} to the state. */
   void apply(Event event) {
+    if (!seenMemoryEvents) {
+      if (!event.kind.isMemoryEvent()) {
+        if (event.kind == Kind.CR_WRITE) {
+          vcpu(event.vcpu).lastControlWrite.set(event);
+        }
+        return;
+      }
+      seenMemoryEvents = true;
+    }
     switch (event.kind) {
       case TRAP_RAISE:
         raise(event);
@@ -343,7 +234,7 @@ public final class InjectionTracker {
         VcpuInjections replacing = vcpu(event.vcpu);
         Injection kept = replacing.entering;
         replacing.pending =
-            new PendingEvent((int) event.aux, Origin.LISTENER, kept, kept == null ? null : kept.entry);
+            new PendingEvent((int) event.aux, PendingEvent.Origin.LISTENER, kept, kept == null ? null : kept.entry);
         replacing.entering = null;
         break;
       case INJECT_DROP:
@@ -351,7 +242,7 @@ public final class InjectionTracker {
         break;
       case DOUBLE_FAULT:
         VcpuInjections combining = vcpu(event.vcpu);
-        combining.pending = new PendingEvent(Vectors.DOUBLE_FAULT, Origin.DOUBLE_FAULT, null, event.row("double-fault"));
+        combining.pending = new PendingEvent(Vectors.DOUBLE_FAULT, PendingEvent.Origin.DOUBLE_FAULT, null, event.row("double-fault"));
         combining.entering = null;
         break;
       case TRIPLE_FAULT:
@@ -373,7 +264,7 @@ public final class InjectionTracker {
       // An interrupt waits in the LAPIC until a VM entry finds nothing pending; only then is it pending.
       state.interruptRaise.set(event);
     } else {
-      state.pending = new PendingEvent((int) event.value, Origin.CPU_EXCEPTION, null, event.row("pending-raised"));
+      state.pending = new PendingEvent((int) event.value, PendingEvent.Origin.CPU_EXCEPTION, null, event.row("pending-raised"));
     }
   }
 
@@ -381,17 +272,17 @@ public final class InjectionTracker {
     VcpuInjections state = vcpu(event.vcpu);
     if (state.pending == null || state.pending.vector != event.value) {
       // Not seen becoming pending: an interrupt taken from the LAPIC, or a guest INT3 Xen delivered itself.
-      Origin origin;
+      PendingEvent.Origin origin;
       EvidenceRow since;
       if (event.value >= Vectors.FIRST_INTERRUPT) {
-        origin = Origin.INTERRUPT;
+        origin = PendingEvent.Origin.INTERRUPT;
         since = state.interruptRaise.row("pending-raised");
         state.interruptRaise.clear();
       } else if (event.value == Vectors.BREAKPOINT) {
-        origin = Origin.BREAKPOINT;
+        origin = PendingEvent.Origin.BREAKPOINT;
         since = state.lastBreakpoint.row("pending-raised");
       } else {
-        origin = Origin.CPU_EXCEPTION;
+        origin = PendingEvent.Origin.CPU_EXCEPTION;
         since = null;
       }
       state.pending = new PendingEvent((int) event.value, origin, null, since);
@@ -471,7 +362,7 @@ public final class InjectionTracker {
     taken.entry = event.row("injection-entry");
     state.slot = null;
     if (state.pending == null) {
-      state.pending = new PendingEvent(taken.vector, Origin.LISTENER, taken, taken.entry);
+      state.pending = new PendingEvent(taken.vector, PendingEvent.Origin.LISTENER, taken, taken.entry);
     } else {
       state.entering = taken;
     }
@@ -479,6 +370,9 @@ public final class InjectionTracker {
 
   /** The slot after the last event, encoded for the history: trap id, whether it is being entered, vector. */
   long slotState(int vcpu) {
+    if (!seenMemoryEvents) {
+      return -1;
+    }
     VcpuInjections state = vcpu(vcpu);
     Injection injection = state.entering != null ? state.entering : state.slot;
     if (injection == null) {
@@ -490,6 +384,9 @@ public final class InjectionTracker {
 
   /** The pending event after the last event, encoded for the history: trap id + 1 (0 unknown), origin, vector. */
   long pendingState(int vcpu) {
+    if (!seenMemoryEvents) {
+      return -1;
+    }
     PendingEvent pending = vcpu(vcpu).pending;
     if (pending == null) {
       return -1;
@@ -512,7 +409,7 @@ public final class InjectionTracker {
     if (state < 0) {
       return "";
     }
-    Origin origin = Origin.values()[(int) ((state >>> VECTOR_BITS) & ((1 << ORIGIN_BITS) - 1))];
+    PendingEvent.Origin origin = PendingEvent.Origin.values()[(int) ((state >>> VECTOR_BITS) & ((1 << ORIGIN_BITS) - 1))];
     long trap = (state >>> (VECTOR_BITS + ORIGIN_BITS)) - 1;
     return Vectors.name(state & VECTOR_MASK) + " (" + (trap >= 0 ? "trap " + trap + ", " : "") + origin.description() + ")";
   }

@@ -68,8 +68,8 @@ public final class Int3NoAdvanceRule extends InjectionRule {
   void before(Event event, InjectionTracker tracker, Findings findings) {
     switch (event.kind) {
       case TRAP_DELIVER:
-        InjectionTracker.PendingEvent pending = tracker.vcpu(event.vcpu).pending;
-        if (event.value == Vectors.BREAKPOINT && event.aux == 0 && pending != null && pending.origin == InjectionTracker.Origin.LISTENER) {
+        PendingEvent pending = tracker.vcpu(event.vcpu).pending;
+        if (event.value == Vectors.BREAKPOINT && event.aux == 0 && pending != null && pending.origin == PendingEvent.Origin.LISTENER) {
           delivered(event, pending.injection, tracker, findings);
         }
         break;
@@ -94,7 +94,7 @@ public final class Int3NoAdvanceRule extends InjectionRule {
     }
   }
 
-  private void delivered(Event event, InjectionTracker.Injection injection, InjectionTracker tracker, Findings findings) {
+  private void delivered(Event event, Injection injection, InjectionTracker tracker, Findings findings) {
     int task = injection != null ? injection.task : event.task;
     EvidenceRow breakpoint = tracker.lastBreakpoint(task);
     long address = breakpoint == null ? Long.MIN_VALUE : breakpoint.value();

@@ -62,6 +62,11 @@ public enum Kind {
     }
   }
 
+  /** Whether the kind belongs to memory events and trap injection (BREAKPOINT to GUEST_PANIC). */
+  public boolean isMemoryEvent() {
+    return ordinal() >= BREAKPOINT.ordinal() && ordinal() <= GUEST_PANIC.ordinal();
+  }
+
   /** The kind called {@code name}, or {@link #OTHER}. */
   public static Kind of(String name) {
     return BY_NAME.getOrDefault(name, OTHER);

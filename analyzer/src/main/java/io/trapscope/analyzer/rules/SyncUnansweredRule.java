@@ -32,7 +32,7 @@ public final class SyncUnansweredRule extends InjectionRule {
     if (!tracker.endReason().equals("DEADLOCK")) {
       return;
     }
-    for (InjectionTracker.SyncRequest request : tracker.unansweredSyncRequests()) {
+    for (SyncRequest request : tracker.unansweredSyncRequests()) {
       List<EvidenceRow> evidence = new ArrayList<>();
       if (request.cause != null) {
         evidence.add(request.cause.as("request-cause"));
