@@ -18,6 +18,10 @@ abstract class CollisionRule extends InjectionRule {
       "Tim Deegan, reviewing the seed patch: \"What if the guest already has a trap pending for some reason? This could "
           + "turn it into a double-fault, which is probably not what the caller wanted.\"";
 
+  CollisionRule(String id, String title) {
+    super(id, Severity.ERROR, title);
+  }
+
   /** One collision, waiting for the events after it. */
   final class Collision extends DeferredFinding {
     final EvidenceRow row;
@@ -223,11 +227,6 @@ abstract class CollisionRule extends InjectionRule {
   /** Whether Tim Deegan's review of the seed patch foretold it. */
   boolean foretoldInReview() {
     return true;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
   }
 
   @Override

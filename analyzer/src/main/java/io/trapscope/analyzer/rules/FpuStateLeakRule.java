@@ -14,19 +14,8 @@ import java.util.Set;
 public final class FpuStateLeakRule extends Rule {
   public static final String ID = "FPU_STATE_LEAK";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public String title() {
-    return "a task reads FPU data that it did not write";
+  public FpuStateLeakRule() {
+    super(ID, Severity.ERROR, "a task reads FPU data that it did not write");
   }
 
   @Override

@@ -7,14 +7,8 @@ package io.trapscope.analyzer.rules;
 public final class InjectionDiscardedRule extends CollisionRule {
   public static final String ID = "INJ_DISCARDED";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String title() {
-    return "an injection made Xen discard a pending exception";
+  public InjectionDiscardedRule() {
+    super(ID, "an injection made Xen discard a pending exception");
   }
 
   @Override

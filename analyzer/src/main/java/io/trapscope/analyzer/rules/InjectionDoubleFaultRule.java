@@ -7,14 +7,8 @@ package io.trapscope.analyzer.rules;
 public final class InjectionDoubleFaultRule extends CollisionRule {
   public static final String ID = "INJ_DOUBLE_FAULT";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String title() {
-    return "an injection met a pending exception and Xen made a double fault";
+  public InjectionDoubleFaultRule() {
+    super(ID, "an injection met a pending exception and Xen made a double fault");
   }
 
   @Override

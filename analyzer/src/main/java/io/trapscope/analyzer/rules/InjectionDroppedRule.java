@@ -7,14 +7,8 @@ package io.trapscope.analyzer.rules;
 public final class InjectionDroppedRule extends CollisionRule {
   public static final String ID = "INJ_DROPPED";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String title() {
-    return "an injection was dropped silently because an event was pending";
+  public InjectionDroppedRule() {
+    super(ID, "an injection was dropped silently because an event was pending");
   }
 
   @Override

@@ -14,19 +14,8 @@ import java.util.Set;
 public final class InjectionEbusyLostRule extends InjectionRule {
   public static final String ID = "INJ_EBUSY_LOST";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public String title() {
-    return "an injection refused with -EBUSY was never made";
+  public InjectionEbusyLostRule() {
+    super(ID, Severity.ERROR, "an injection refused with -EBUSY was never made");
   }
 
   @Override

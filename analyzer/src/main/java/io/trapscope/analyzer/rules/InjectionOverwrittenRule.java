@@ -7,14 +7,8 @@ package io.trapscope.analyzer.rules;
 public final class InjectionOverwrittenRule extends CollisionRule {
   public static final String ID = "INJ_OVERWRITTEN";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String title() {
-    return "an injection overwrote a pending event, which is lost";
+  public InjectionOverwrittenRule() {
+    super(ID, "an injection overwrote a pending event, which is lost");
   }
 
   @Override

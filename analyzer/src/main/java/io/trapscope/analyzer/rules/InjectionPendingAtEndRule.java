@@ -13,19 +13,8 @@ import java.util.List;
 public final class InjectionPendingAtEndRule extends InjectionRule {
   public static final String ID = "INJ_PENDING_AT_END";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.WARNING;
-  }
-
-  @Override
-  public String title() {
-    return "an injection was still waiting for delivery when the run ended";
+  public InjectionPendingAtEndRule() {
+    super(ID, Severity.WARNING, "an injection was still waiting for delivery when the run ended");
   }
 
   @Override

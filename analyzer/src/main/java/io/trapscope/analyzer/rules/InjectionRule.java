@@ -2,6 +2,7 @@ package io.trapscope.analyzer.rules;
 
 import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.RuleFamily;
+import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.TimelineState;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,10 @@ import java.util.Set;
  */
 abstract class InjectionRule extends Rule {
   private InjectionTracker injections;
+
+  InjectionRule(String id, Severity severity, String title) {
+    super(id, severity, title);
+  }
 
   void bind(InjectionTracker tracker) {
     this.injections = tracker;

@@ -7,14 +7,8 @@ package io.trapscope.analyzer.rules;
 public final class InjectionTripleFaultRule extends CollisionRule {
   public static final String ID = "INJ_TRIPLE_FAULT";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String title() {
-    return "an injection met a pending double fault: triple fault, the domain is shut down";
+  public InjectionTripleFaultRule() {
+    super(ID, "an injection met a pending double fault: triple fault, the domain is shut down");
   }
 
   @Override

@@ -18,6 +18,10 @@ public final class Int3NoAdvanceRule extends InjectionRule {
 
   private final Map<Integer, Chain> open = new HashMap<>();
 
+  public Int3NoAdvanceRule() {
+    super(ID, Severity.ERROR, "a re-injected INT3 did not move RIP, so the task executes it again");
+  }
+
   /** The no-advance deliveries of one task at one INT3. */
   private static final class Chain {
     final int task;
@@ -42,21 +46,6 @@ public final class Int3NoAdvanceRule extends InjectionRule {
       this.lastDelivery = firstDelivery;
       this.deliveries = 1;
     }
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public String title() {
-    return "a re-injected INT3 did not move RIP, so the task executes it again";
   }
 
   @Override

@@ -18,6 +18,10 @@ public final class NmNestedRule extends Rule {
 
   private final Map<Integer, Chain> open = new HashMap<>();
 
+  public NmNestedRule() {
+    super(ID, Severity.ERROR, "#NM raised while an #NM handler is running");
+  }
+
   private static final class Chain {
     final EvidenceRow entry;
     final List<EvidenceRow> raises = new ArrayList<>();
@@ -27,21 +31,6 @@ public final class NmNestedRule extends Rule {
     Chain(EvidenceRow entry) {
       this.entry = entry;
     }
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public String title() {
-    return "#NM raised while an #NM handler is running";
   }
 
   @Override

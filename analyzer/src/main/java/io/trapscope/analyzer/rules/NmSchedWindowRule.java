@@ -13,19 +13,8 @@ import java.util.Set;
 public final class NmSchedWindowRule extends Rule {
   public static final String ID = "NM_SCHED_WINDOW";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.WARNING;
-  }
-
-  @Override
-  public String title() {
-    return "an #NM handler lets another task run while CR0.TS is clear";
+  public NmSchedWindowRule() {
+    super(ID, Severity.WARNING, "an #NM handler lets another task run while CR0.TS is clear");
   }
 
   @Override

@@ -18,19 +18,8 @@ public final class ParamSelfSetRule extends InjectionRule {
   private EvidenceRow firstPause;
   private int pauses;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public String title() {
-    return "a guest set a memory-event parameter on its own domain";
+  public ParamSelfSetRule() {
+    super(ID, Severity.ERROR, "a guest set a memory-event parameter on its own domain");
   }
 
   @Override

@@ -14,19 +14,8 @@ import java.util.Set;
 public final class RingDropRule extends InjectionRule {
   public static final String ID = "EVT_RING_DROP";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public String title() {
-    return "a control-register event was lost to a full ring";
+  public RingDropRule() {
+    super(ID, Severity.ERROR, "a control-register event was lost to a full ring");
   }
 
   @Override

@@ -10,14 +10,30 @@ import java.util.Set;
  * is complete (its FPU half included).
  */
 public abstract class Rule {
+  private final String id;
+  private final Severity severity;
+  private final String title;
+
+  Rule(String id, Severity severity, String title) {
+    this.id = id;
+    this.severity = severity;
+    this.title = title;
+  }
+
   /** The stable id, part of the output formats. */
-  public abstract String id();
+  public final String id() {
+    return id;
+  }
 
   /** The severity of its findings. */
-  public abstract Severity severity();
+  public final Severity severity() {
+    return severity;
+  }
 
   /** One line saying what it checks. */
-  public abstract String title();
+  public final String title() {
+    return title;
+  }
 
   /** The family it belongs to; a family out of scope for a trace leaves its rules out of the verdict. */
   public RuleFamily family() {

@@ -12,19 +12,8 @@ import java.util.List;
 public final class SyncUnansweredRule extends InjectionRule {
   public static final String ID = "EVT_SYNC_UNANSWERED";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public String title() {
-    return "a sync request was never answered and its vCPU stayed paused";
+  public SyncUnansweredRule() {
+    super(ID, Severity.ERROR, "a sync request was never answered and its vCPU stayed paused");
   }
 
   @Override

@@ -14,19 +14,8 @@ import java.util.Set;
 public final class TsClearAtSwitchRule extends Rule {
   public static final String ID = "TS_CLEAR_AT_SWITCH";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.WARNING;
-  }
-
-  @Override
-  public String title() {
-    return "a switch leaves CR0.TS clear while the FPU registers hold another task's state";
+  public TsClearAtSwitchRule() {
+    super(ID, Severity.WARNING, "a switch leaves CR0.TS clear while the FPU registers hold another task's state");
   }
 
   @Override
