@@ -8,8 +8,6 @@ import io.trapscope.analyzer.rules.TsClearAtSwitchRule;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -81,11 +79,11 @@ class DuckDbAgreementTest {
     String events = trace.resolve("events.parquet").toString();
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
-      TreeSet<Long> corrupted = seqs(statement, String.format(CORRUPTED_READS, events));
-      TreeSet<Long> leaks = seqs(statement, flagged(findings, FpuStateLeakRule.ID, "corrupted-read"));
+      TreeSet<Long> corrupted = Traces.seqs(statement, String.format(CORRUPTED_READS, events));
+      TreeSet<Long> leaks = Traces.seqs(statement, flagged(findings, FpuStateLeakRule.ID, "corrupted-read"));
       assertEquals(corrupted, leaks, "FPU_STATE_LEAK against SQL");
-      TreeSet<Long> broken = seqs(statement, String.format(BROKEN_SWITCHES, events));
-      TreeSet<Long> switches = seqs(statement, flagged(findings, TsClearAtSwitchRule.ID, "switch"));
+      TreeSet<Long> broken = Traces.seqs(statement, String.format(BROKEN_SWITCHES, events));
+      TreeSet<Long> switches = Traces.seqs(statement, flagged(findings, TsClearAtSwitchRule.ID, "switch"));
       assertEquals(broken, switches, "TS_CLEAR_AT_SWITCH against SQL");
       boolean leaking = hypervisor.equals("xen-pv") && (kernel.equals("linux-2.6.32") || kernel.equals("linux-3.11")) && patches.isEmpty() && !eager;
       assertEquals(leaking, !corrupted.isEmpty(), "the outcome matrix");
@@ -97,15 +95,5 @@ class DuckDbAgreementTest {
 
   private static String flagged(Path findings, String rule, String role) {
     return "SELECT seq FROM '" + findings + "' WHERE rule = '" + rule + "' AND role = '" + role + "'";
-  }
-
-  private static TreeSet<Long> seqs(Statement statement, String sql) throws SQLException {
-    TreeSet<Long> seqs = new TreeSet<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      while (result.next()) {
-        seqs.add(result.getLong(1));
-      }
-    }
-    return seqs;
   }
 }

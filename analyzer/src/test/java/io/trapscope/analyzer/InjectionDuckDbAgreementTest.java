@@ -143,9 +143,9 @@ class InjectionDuckDbAgreementTest {
         agreed.put(rule.getKey(), actual);
       }
       for (Map.Entry<String, String[]> rule : FLAGGED_ROWS.entrySet()) {
-        TreeSet<Long> expected = seqs(statement, files("SELECT seq FROM 'EVENTS' WHERE " + rule.getValue()[1], trace));
+        TreeSet<Long> expected = Traces.seqs(statement, files("SELECT seq FROM 'EVENTS' WHERE " + rule.getValue()[1], trace));
         TreeSet<Long> actual =
-            seqs(statement, "SELECT seq FROM '" + findings + "' WHERE rule = '" + rule.getKey() + "' AND role = '" + rule.getValue()[0] + "'");
+            Traces.seqs(statement, "SELECT seq FROM '" + findings + "' WHERE rule = '" + rule.getKey() + "' AND role = '" + rule.getValue()[0] + "'");
         assertEquals(expected, actual, rule.getKey() + ": the rows flagged");
       }
     }
@@ -196,15 +196,5 @@ class InjectionDuckDbAgreementTest {
       result.next();
       return result.getLong(1);
     }
-  }
-
-  private static TreeSet<Long> seqs(Statement statement, String sql) throws SQLException {
-    TreeSet<Long> seqs = new TreeSet<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      while (result.next()) {
-        seqs.add(result.getLong(1));
-      }
-    }
-    return seqs;
   }
 }

@@ -6,9 +6,13 @@ import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;
 import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /** Records the traces the analyzer tests analyse. */
 final class Traces {
@@ -32,5 +36,16 @@ final class Traces {
     overrides.add("machine.vcpus=" + vcpus);
     overrides.add("workload.loops=" + Math.max(2, 2 * vcpus));
     return overrides.toArray(String[]::new);
+  }
+
+  /** The first column of every row {@code sql} returns, as a sorted set: the seqs a query flags. */
+  static TreeSet<Long> seqs(Statement statement, String sql) throws SQLException {
+    TreeSet<Long> seqs = new TreeSet<>();
+    try (ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        seqs.add(result.getLong(1));
+      }
+    }
+    return seqs;
   }
 }

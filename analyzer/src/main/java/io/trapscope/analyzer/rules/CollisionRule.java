@@ -33,6 +33,11 @@ abstract class CollisionRule extends InjectionRule {
     EvidenceRow panic;
     EvidenceRow shutdown;
 
+    /** "#BP (trap 387)", or just "#BP" when the trace did not show the injection's request. */
+    String injectedName() {
+      return Vectors.name(injectedVector) + (injection == null ? "" : " (trap " + injection.trapId + ")");
+    }
+
     Collision(Event event, PendingEvent pending, Injection injection) {
       super(event.vcpu);
       this.row = event.row("collision");

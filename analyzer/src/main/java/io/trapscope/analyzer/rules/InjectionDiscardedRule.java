@@ -23,7 +23,7 @@ public final class InjectionDiscardedRule extends CollisionRule {
 
   @Override
   String summary(Collision collision) {
-    String injected = Vectors.name(collision.injectedVector) + (collision.injection == null ? "" : " (trap " + collision.injection.trapId + ")");
+    String injected = collision.injectedName();
     return "injected " + injected + " made Xen discard a pending " + Vectors.name(collision.pendingVector);
   }
 

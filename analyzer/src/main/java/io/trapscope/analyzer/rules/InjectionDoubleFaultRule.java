@@ -27,7 +27,7 @@ public final class InjectionDoubleFaultRule extends CollisionRule {
 
   @Override
   String summary(Collision collision) {
-    String injected = Vectors.name(collision.injectedVector) + (collision.injection == null ? "" : " (trap " + collision.injection.trapId + ")");
+    String injected = collision.injectedName();
     String fault = collision.pending != null && collision.pending.deliveryFault != null
         ? " whose delivery faulted (seq " + collision.pending.deliveryFault.seq() + ")" : "";
     return "injected " + injected + " met a pending " + Vectors.name(collision.pendingVector) + fault + ": double fault"

@@ -38,7 +38,7 @@ public final class InjectionDroppedRule extends CollisionRule {
 
   @Override
   String summary(Collision collision) {
-    String injected = Vectors.name(collision.injectedVector) + (collision.injection == null ? "" : " (trap " + collision.injection.trapId + ")");
+    String injected = collision.injectedName();
     return "injected " + injected + " dropped by Xen: a " + Vectors.name(collision.pendingVector) + " was pending";
   }
 

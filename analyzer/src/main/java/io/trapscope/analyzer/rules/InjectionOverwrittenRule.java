@@ -23,7 +23,7 @@ public final class InjectionOverwrittenRule extends CollisionRule {
 
   @Override
   String summary(Collision collision) {
-    String injected = Vectors.name(collision.injectedVector) + (collision.injection == null ? "" : " (trap " + collision.injection.trapId + ")");
+    String injected = collision.injectedName();
     return "injected " + injected + " overwrote a pending " + Vectors.name(collision.pendingVector) + ", which is lost";
   }
 

@@ -23,7 +23,7 @@ public final class InjectionTripleFaultRule extends CollisionRule {
 
   @Override
   String summary(Collision collision) {
-    String injected = Vectors.name(collision.injectedVector) + (collision.injection == null ? "" : " (trap " + collision.injection.trapId + ")");
+    String injected = collision.injectedName();
     return "injected " + injected + " met a pending #DF: triple fault" + (collision.shutdown != null ? ", the domain was shut down" : "");
   }
 
