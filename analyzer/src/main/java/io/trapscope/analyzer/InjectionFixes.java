@@ -3,7 +3,7 @@ package io.trapscope.analyzer;
 import java.util.List;
 
 /**
- * The fixes known for lost and colliding memory events and injections (seed 000 and what Xen, LibVMI and
+ * The fixes known for lost and colliding memory events and injections (the 2011 INT3/CRx capture thread and what Xen, LibVMI and
  * DRAKVUF did later), marked as applying or not to the traced machine.
  */
 final class InjectionFixes {

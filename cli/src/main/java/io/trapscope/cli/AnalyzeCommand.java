@@ -6,13 +6,17 @@ import io.trapscope.analyzer.FindingListener;
 import io.trapscope.analyzer.FindingsParquet;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.TraceAnalysis;
+import io.trapscope.analyzer.RuleFamily;
 import io.trapscope.analyzer.Verdict;
+import io.trapscope.analyzer.rules.Rule;
+import io.trapscope.analyzer.rules.Rules;
 import io.trapscope.analyzer.report.Reporter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,21 +28,22 @@ import picocli.CommandLine.Spec;
 /** {@code trapscope analyze}: run every rule over one or more traces and report the findings. */
 @Command(
     name = "analyze",
+    header = "Flag TS violations and lost or colliding trap injections.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Flag lazy-FPU TS violations in traces, with evidence, the cause and the known fix.",
-      "Rules: FPU_STATE_LEAK (error), NM_NESTED (error), TS_CLEAR_AT_SWITCH (warning), NM_SCHED_WINDOW (warning)."
+      "Flag lazy-FPU CR0.TS violations and lost or colliding trap injections in traces, each with its "
+          + "evidence, its cause and the known fix."
     },
     footer = {
       "",
-      "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage;",
-      "4 unknown (the trace was cut short, or a rule did not apply); 70 internal error.",
+      "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage; "
+          + "4 unknown (the trace was cut short, or a rule did not apply); 70 internal error.",
       "",
       "Examples:",
       "  trapscope analyze /tmp/t",
       "  trapscope analyze /tmp/t --format markdown -o report.md",
-      "  trapscope analyze /tmp/a /tmp/b --fail-on warning --findings-parquet findings.parquet"
+      "  trapscope analyze /tmp/a /tmp/b --fail-on warning --findings-parquet f.parquet"
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -107,5 +112,20 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.UNKNOWN;
     }
     return ExitCodes.OK;
+  }
+
+  /** Adds the rules, family by family, to the command's help, from the registry so that it cannot drift. */
+  static void describeRules(CommandSpec spec) {
+    List<String> description = new ArrayList<>(List.of(spec.usageMessage().description()));
+    List<Rule> rules = Rules.all();
+    for (RuleFamily family : RuleFamily.values()) {
+      String members =
+          rules.stream()
+              .filter(rule -> rule.family() == family)
+              .map(rule -> rule.id() + " (" + rule.severity().id() + ")")
+              .collect(Collectors.joining(", "));
+      description.add("Rules, " + family.title() + ": " + members + ".");
+    }
+    spec.usageMessage().description(description.toArray(String[]::new));
   }
 }

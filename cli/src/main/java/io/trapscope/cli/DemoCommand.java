@@ -30,17 +30,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code trapscope demo}: both bugs from end to end. Xen bug #40: records the seed's case, finds the leak and
- * shows its timeline, records the same seed with Konrad's patch and shows the leak gone. Seed 000: an
+ * shows its timeline, records the same seed with Konrad's patch and shows the leak gone. Xen's 2011 INT3/CRx capture: an
  * injection that becomes a double fault on Xen 4.1, and the same choices on Xen 4.9.
  */
 @Command(
     name = "demo",
+    header = "Reproduce both bugs, explain them, and show them fixed.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Reproduce both bugs and show their fixes: Xen bug #40 (lazy-FPU corruption under Xen PV),",
-      "recorded, analyzed, and recorded again with konrad-stts; then an introspection agent's",
-      "trap injection that becomes a double fault on Xen 4.1, and the same choices on Xen 4.9."
+      "Reproduce both bugs and show their fixes: Xen bug #40 (lazy-FPU corruption under Xen PV), "
+          + "recorded, analyzed, and recorded again with konrad-stts; then an introspection agent's "
+          + "trap injection that becomes a double fault on Xen 4.1, and the same choices on Xen 4.9."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String SAMPLE = "fpu-memcmp";

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The demo's second part: seed 000's hazard. Records an introspection agent whose injection meets a pending
+ * The demo's second part: the hazard Tim Deegan named in the 2011 INT3/CRx capture review. Records an introspection agent whose injection meets a pending
  * exception on Xen 4.1, explains the double fault, and replays the same choices on Xen 4.9.
  */
 final class InjectionDemo {
@@ -50,7 +50,7 @@ final class InjectionDemo {
     Path trace = output.resolve("double-fault");
     Path replayed = output.resolve("double-fault-xen-4.9");
     Scenario scenario = ScenarioLoader.load(SAMPLE, List.of(), null);
-    out.println("Part 2. Seed 000: an introspection agent's trap injection meets an exception already pending");
+    out.println("Part 2. Xen's INT3/CRx capture (xen-devel, January 2011): an agent's injected trap meets a pending exception");
     out.println();
     out.printf(
         "5. Recording an HVM guest on %s with an agent that re-injects its debugger's INT3s and pages memory in with #PF%n"

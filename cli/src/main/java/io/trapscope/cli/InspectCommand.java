@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code trapscope inspect}: verify a trace and summarise it, as {@code jfr summary} does a recording. */
 @Command(
     name = "inspect",
+    header = "Verify a trace's checksums and summarise it.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Verify a trace's checksums and summarise it: scenario, seed, run, events per kind, files.")

@@ -31,6 +31,9 @@ public final class Main {
     commandLine.setExecutionExceptionHandler(Main::handleExecutionException);
     commandLine.setParameterExceptionHandler(Main::handleParameterException);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // Wrap help to the terminal, 80 columns when there is none.
+    commandLine.setUsageHelpAutoWidth(true);
+    AnalyzeCommand.describeRules(commandLine.getSubcommands().get("analyze").getCommandSpec());
     return commandLine.execute(args);
   }
 

@@ -23,16 +23,18 @@ import picocli.CommandLine.Spec;
 /** {@code trapscope replay}: re-execute a trace exactly, or its choices against a changed scenario. */
 @Command(
     name = "replay",
+    header = "Replay a trace exactly, or its choices on a changed model.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Re-execute a trace's recorded choices and compare every event with the recording (exit 3 on the",
-      "first divergence); or, with --set and -o, replay the same choices against a changed scenario and",
-      "show where the runs part and what the analyzer finds before and after."
+      "Re-execute a trace's recorded choices and compare every event with the recording (exit 3 on the "
+          + "first divergence); or, with --set and -o, replay the same choices against a changed scenario and "
+          + "show where the runs part and what the analyzer finds before and after."
     },
     footer = {
       "",
-      "Exit codes: 0 identical (or a counterfactual written); 2 bad input or usage; 3 diverged; 70 internal error.",
+      "Exit codes: 0 identical (or a counterfactual written); 2 bad input or usage; 3 diverged; "
+          + "70 internal error.",
       "",
       "Examples:",
       "  trapscope replay /tmp/t",

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Record emulated virtualization workloads into columnar traces, replay them, and analyze them for",
-      "lazy-FPU CR0.TS violations and lost or colliding trap injections."
+      "Record emulated virtualization workloads into columnar traces, replay them, and analyze them for "
+          + "lazy-FPU CR0.TS violations and lost or colliding trap injections."
     },
     subcommands = {DemoCommand.class, RecordCommand.class, AnalyzeCommand.class, ReplayCommand.class, InspectCommand.class, ScenariosCommand.class},
     footerHeading = "%nExit codes:%n",

@@ -95,15 +95,30 @@ class CliTest {
 
   @Test
   void helpAndVersionEverywhere() {
-    for (String[] args : new String[][] {{"--help"}, {"record", "--help"}, {"inspect", "--help"}, {"scenarios", "--help"}}) {
+    for (String[] args : new String[][] {
+          {"--help"}, {"demo", "--help"}, {"record", "--help"}, {"analyze", "--help"}, {"replay", "--help"},
+          {"inspect", "--help"}, {"scenarios", "--help"}
+        }) {
       Cli help = Cli.run(args);
       assertEquals(0, help.exitCode, help.toString());
       assertTrue(help.out.contains("Usage: trapscope"), help.out);
+      for (String line : help.out.split("\n")) {
+        assertTrue(line.length() <= 80, "help wider than 80 columns: " + line);
+      }
     }
     Cli version = Cli.run("record", "--version");
     assertEquals(0, version.exitCode);
     assertTrue(version.out.startsWith("trapscope 0.1.0"), version.out);
     assertTrue(version.out.contains("trace schema " + io.trapscope.formats.Manifest.SCHEMA_VERSION), version.out);
+  }
+
+  @Test
+  void analyzeHelpNamesEveryRuleWithItsSeverity() {
+    Cli help = Cli.run("analyze", "--help");
+    String text = help.out.replaceAll("\\s+", " ");
+    for (io.trapscope.analyzer.rules.Rule rule : io.trapscope.analyzer.rules.Rules.all()) {
+      assertTrue(text.contains(rule.id() + " (" + rule.severity().id() + ")"), rule.id() + " missing from\n" + help.out);
+    }
   }
 
   @Test

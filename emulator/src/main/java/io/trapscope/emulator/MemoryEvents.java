@@ -8,7 +8,7 @@ import io.trapscope.emulator.scenario.XenVersion;
 import java.util.ArrayDeque;
 
 /**
- * Xen's side of memory events for one HVM domain (seed 000; MODEL.md section 6): the per-domain
+ * Xen's side of memory events for one HVM domain (the 2011 INT3/CRx capture thread; MODEL.md section 6): the per-domain
  * parameters, the request ring and its slots, and the pausing and waking of vCPUs around them. A slot is
  * taken by a put and freed only when Xen consumes the listener's response ({@code RING_FREE_REQUESTS}
  * counts from {@code rsp_cons}), so an unanswered request holds its slot for good.
@@ -106,7 +106,7 @@ final class MemoryEvents {
   /**
    * {@code HVMOP_set_param} called by the guest on its own domain. Xen 4.1 takes it, and for INT3 latches
    * the new setting with {@code domain_pause(d)} on the calling vCPU's own domain: that vCPU waits in
-   * {@code vcpu_sleep_sync} for itself to stop running, forever (Tim Deegan, seed 000).
+   * {@code vcpu_sleep_sync} for itself to stop running, forever (Tim Deegan, reviewing the 2011 INT3/CRx capture patch).
    */
   void setByGuest(Vcpu vcpu, Task task, int parameter, int value) {
     EventSource source = EventSource.byParameter(parameter);

@@ -3,7 +3,7 @@ package io.trapscope.emulator.scenario;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Xen memory events for an HVM guest (seed 000): which control-register writes and INT3s are sent to the
+ * Xen memory events for an HVM guest (the 2011 INT3/CRx capture patch): which control-register writes and INT3s are sent to the
  * listener, the ring they travel on, and the listener itself.
  *
  * @param ringSlots slots of the request ring; 0 takes the Xen version's one-page ring
