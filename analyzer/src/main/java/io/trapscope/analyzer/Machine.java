@@ -81,11 +81,20 @@ public record Machine(
       text.append(", no listener");
       return;
     }
-    text.append(", listener (re-inject ").append(listener.reinjectType()).append(" length ").append(listener.reinjectLength());
-    text.append(", on -EBUSY ").append(listener.onBusy());
-    if (!listener.answerSync()) {
-      text.append(", leaves sync requests unanswered");
+    // The agent injects only to re-inject INT3s and to page memory in; otherwise its injection policy is moot.
+    List<String> policy = new ArrayList<>();
+    if (introspection.int3().enabled()) {
+      policy.add("re-inject " + listener.reinjectType() + " length " + listener.reinjectLength());
     }
-    text.append(')');
+    if (introspection.int3().enabled() || listener.pageInProbability() > 0) {
+      policy.add("on -EBUSY " + listener.onBusy());
+    }
+    if (!listener.answerSync()) {
+      policy.add("leaves sync requests unanswered");
+    }
+    text.append(", listener");
+    if (!policy.isEmpty()) {
+      text.append(" (").append(String.join(", ", policy)).append(')');
+    }
   }
 }

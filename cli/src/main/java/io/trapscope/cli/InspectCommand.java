@@ -136,8 +136,14 @@ final class InspectCommand implements Callable<Integer> {
     if (listener.path("pageInProbability").asDouble() > 0) {
       agent.add("pages in with #PF (" + listener.path("pageInProbability").asText() + ")");
     }
-    agent.add("re-injects INT3 " + listener.path("reinjectType").asText() + " length " + listener.path("reinjectLength").asText());
-    agent.add("on -EBUSY " + listener.path("onBusy").asText());
+    // The agent injects only to re-inject INT3s and to page memory in; otherwise its injection policy is moot.
+    boolean int3 = !introspection.path("int3").path("mode").asText("disabled").equals("disabled");
+    if (int3) {
+      agent.add("re-injects INT3 " + listener.path("reinjectType").asText() + " length " + listener.path("reinjectLength").asText());
+    }
+    if (int3 || listener.path("pageInProbability").asDouble() > 0) {
+      agent.add("on -EBUSY " + listener.path("onBusy").asText());
+    }
     if (!listener.path("answerSync").asBoolean(true)) {
       agent.add("never answers sync requests");
     }
