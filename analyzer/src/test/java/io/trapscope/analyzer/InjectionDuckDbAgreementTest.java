@@ -80,18 +80,19 @@ class InjectionDuckDbAgreementTest {
   }
 
   static final String[] SAMPLES = {
-    "int3-reinject", "int3-reinject-xen-4.9", "int3-reinject-hw", "int3-reinject-len0", "int3-ebusy-ignore", "int3-sync-unanswered",
-    "cr3-monitor", "cr3-monitor-xen-4.2", "self-param", "self-param-xen-4.2"
+    "int3-reinject", "int3-reinject-xen-4.9", "int3-reinject-hw", "int3-reinject-len0", "int3-reinject-nmi", "int3-ebusy-ignore",
+    "int3-sync-unanswered", "cr3-monitor", "cr3-monitor-xen-4.2", "self-param", "self-param-xen-4.2"
   };
 
-  /** Variants that reach what the samples rarely do: a discarded #BP, a triple fault, retries that succeed. */
+  /** Variants that reach what the samples rarely do: a discarded #BP, a triple fault, retries that succeed, NMIs and interrupts waiting together. */
   static final String[] VARIANTS = {
     "int3-reinject,machine.xen=xen-4.2,introspection.listener.reinjectType=hw,guest.faultInDeliveryProbability=0.3,"
         + "introspection.listener.pageInProbability=0.5",
     "int3-reinject,guest.faultInDeliveryProbability=0.5,introspection.listener.pageInProbability=0.5",
     "int3-ebusy-ignore,introspection.listener.onBusy=retry",
     "cr3-monitor,introspection.ringSlots=8,machine.vcpus=4",
-    "int3-reinject,introspection.listener.answerSync=false,machine.vcpus=2"
+    "int3-reinject,introspection.listener.answerSync=false,machine.vcpus=2",
+    "int3-reinject-nmi,guest.interruptProbability=0.2,machine.xen=xen-4.9"
   };
 
   /** Per case, per rule, the count both sides agreed on. */

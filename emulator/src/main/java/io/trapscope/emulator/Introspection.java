@@ -86,8 +86,8 @@ final class Introspection {
 
   /**
    * The vCPU is about to run guest code: at a schedule-in {@code hvm_do_resume} takes the inject slot
-   * first, then {@code vmx_intr_assist} injects a waiting interrupt if nothing is pending, then the CPU
-   * delivers the pending event. Returns whether the task may run.
+   * first, then {@code vmx_intr_assist} injects a waiting NMI, or else a waiting interrupt, if nothing is
+   * pending, then the CPU delivers the pending event. Returns whether the task may run.
    */
   boolean enter(Vcpu vcpu, Task task) {
     if (vcpu.scheduleInDue) {
@@ -95,7 +95,11 @@ final class Introspection {
       resume(vcpu, task);
     }
     interruptArrival(vcpu, task);
-    if (vcpu.pending == null && vcpu.interrupt != null) {
+    nmiArrival(vcpu, task);
+    if (vcpu.pending == null && vcpu.nmi != null) {
+      vcpu.pending = vcpu.nmi;
+      vcpu.nmi = null;
+    } else if (vcpu.pending == null && vcpu.interrupt != null) {
       vcpu.pending = vcpu.interrupt;
       vcpu.interrupt = null;
     }
@@ -113,11 +117,28 @@ final class Introspection {
     if (--vcpu.stepsUntilInterrupt > 0 || vcpu.interrupt != null) {
       return;
     }
-    int vector = TrapRecord.VECTOR_LOCAL_TIMER;
+    vcpu.interrupt = arrive(vcpu, task, TrapRecord.VECTOR_LOCAL_TIMER, TrapType.EXT_INTR);
+  }
+
+  /** As {@link #interruptArrival}, for NMIs: a second NMI while one waits is merged into it, as in the LAPIC. */
+  private void nmiArrival(Vcpu vcpu, Task task) {
+    double probability = guest.nmiProbability();
+    if (probability <= 0) {
+      return;
+    }
+    if (vcpu.stepsUntilNmi <= 0) {
+      vcpu.stepsUntilNmi = machine.geometric(ChoicePoint.GUEST_NMI, vcpu, null, probability, COUNTDOWN_MAX);
+    }
+    if (--vcpu.stepsUntilNmi > 0 || vcpu.nmi != null) {
+      return;
+    }
+    vcpu.nmi = arrive(vcpu, task, TrapRecord.VECTOR_NMI, TrapType.NMI);
+  }
+
+  private GuestEvent arrive(Vcpu vcpu, Task task, int vector, TrapType type) {
     long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, vector, TrapRecord.NO_ERROR_CODE);
-    long trapId = machine.traps().raise(vector, TrapType.EXT_INTR, TrapSource.LAPIC, vcpu.id, task.id, seq);
-    vcpu.interrupt =
-        new GuestEvent(trapId, vector, TrapType.EXT_INTR, TrapSource.LAPIC, TrapRecord.NO_ERROR_CODE, 0, GuestEvent.NO_INSTRUCTION, 0);
+    long trapId = machine.traps().raise(vector, type, TrapSource.LAPIC, vcpu.id, task.id, seq);
+    return new GuestEvent(trapId, vector, type, TrapSource.LAPIC, TrapRecord.NO_ERROR_CODE, 0, GuestEvent.NO_INSTRUCTION, 0);
   }
 
   /**

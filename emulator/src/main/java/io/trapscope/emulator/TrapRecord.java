@@ -31,6 +31,8 @@ public record TrapRecord(
   /** {@link #errorCode} of a trap that has none. */
   public static final long NO_ERROR_CODE = -1;
 
+  /** The NMI's fixed vector. */
+  public static final int VECTOR_NMI = 2;
   public static final int VECTOR_BP = 3;
   /** Vector of #NM, "device not available". */
   public static final int VECTOR_NM = 7;

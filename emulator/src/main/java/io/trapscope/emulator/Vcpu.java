@@ -44,6 +44,9 @@ final class Vcpu {
   /** An external interrupt waiting in the virtual LAPIC, or null. */
   GuestEvent interrupt;
   long stepsUntilInterrupt;
+  /** An NMI waiting in the virtual LAPIC, or null; it goes before an external interrupt. */
+  GuestEvent nmi;
+  long stepsUntilNmi;
 
   Vcpu(int id, boolean ts) {
     this.id = id;

@@ -269,6 +269,36 @@ class IntrospectionTest {
   }
 
   @Test
+  void anNmiThatWaitsAfterAFaultedDeliveryIsOverwrittenOn41AndKeptOn49() {
+    long overwritten41 = 0;
+    long dropped49 = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      for (String xen : List.of("xen-4.1", "xen-4.9")) {
+        RecordingSink run = Runs.run(Runs.scenario(INT3, with(STORMY, "seed=" + seed, "machine.xen=" + xen, "guest.nmiProbability=0.3")));
+        for (TrapRecord trap : run.traps) {
+          if (trap.vector() != TrapRecord.VECTOR_NMI) {
+            continue;
+          }
+          assertEquals(TrapType.NMI, trap.type(), "seed " + seed);
+          assertEquals(TrapSource.LAPIC, trap.source(), "seed " + seed);
+          // Only hardware exceptions are combined; an NMI is written over, or (4.9) keeps its place.
+          assertFalse(trap.outcome() == TrapOutcome.COMBINED_DF || trap.outcome() == TrapOutcome.DISCARDED, "seed " + seed + ": " + trap);
+          if (xen.equals("xen-4.9")) {
+            assertFalse(trap.outcome() == TrapOutcome.OVERWRITTEN, "seed " + seed + ": " + trap);
+          } else if (trap.outcome() == TrapOutcome.OVERWRITTEN) {
+            overwritten41++;
+          }
+        }
+        if (xen.equals("xen-4.9")) {
+          dropped49 += run.events.stream().filter(e -> e.kind() == EventKind.INJECT_DROP && e.aux() == TrapRecord.VECTOR_NMI).count();
+        }
+      }
+    }
+    assertTrue(overwritten41 > 0, "no NMI overwritten on xen-4.1 in 20 seeds");
+    assertTrue(dropped49 > 0, "no injection dropped for a pending NMI on xen-4.9 in 20 seeds");
+  }
+
+  @Test
   void aPendingHardwareBreakpointIsDiscardedForTheInjection() {
     boolean discarded = false;
     for (long seed = 1; seed <= 20 && !discarded; seed++) {

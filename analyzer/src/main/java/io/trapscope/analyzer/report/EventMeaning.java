@@ -24,7 +24,7 @@ public final class EventMeaning {
       case "BREAKPOINT":
         return kind + " INT3 at " + Vectors.hex(value) + (aux == 1 ? " (the listener's hook)" : " (the guest's own)");
       case "TRAP_RAISE":
-        return value >= Vectors.FIRST_INTERRUPT
+        return Vectors.waitsInLapic(value)
             ? kind + " " + Vectors.name(value) + " from the LAPIC"
             : kind + " " + Vectors.name(value) + (aux >= 0 ? " error code " + aux : "");
       case "TRAP_DELIVER":

@@ -33,6 +33,6 @@ public final class InjectionOverwrittenRule extends CollisionRule {
     return "hvm_do_resume wrote the " + Vectors.name(collision.injectedVector) + " into the VM-entry interruption field over the pending "
         + pending + "; " + pending + " is not a hardware exception, so nothing combined the two: the " + pending
         + " is lost (EVENT_OVERWRITE seq " + collision.row.seq() + ")"
-        + (collision.pendingVector >= Vectors.FIRST_INTERRUPT ? ": the guest's interrupt handler never runs for it." : ": the guest's handler never sees it.");
+        + (Vectors.waitsInLapic(collision.pendingVector) ? ": the guest's " + (collision.pendingVector == Vectors.NMI ? "NMI" : "interrupt") + " handler never runs for it." : ": the guest's handler never sees it.");
   }
 }

@@ -189,8 +189,8 @@ public final class InjectionTracker {
       case TRAP_DELIVER:
         VcpuInjections delivering = vcpu(event.vcpu);
         delivering.pending = null;
-        if (event.value >= Vectors.FIRST_INTERRUPT) {
-          delivering.interruptRaise.clear();
+        if (Vectors.waitsInLapic(event.value)) {
+          delivering.lapicRaise(event.value).clear();
         }
         break;
       case DELIVERY_FAULT:
@@ -260,9 +260,9 @@ public final class InjectionTracker {
 
   private void raise(Event event) {
     VcpuInjections state = vcpu(event.vcpu);
-    if (event.value >= Vectors.FIRST_INTERRUPT) {
-      // An interrupt waits in the LAPIC until a VM entry finds nothing pending; only then is it pending.
-      state.interruptRaise.set(event);
+    if (Vectors.waitsInLapic(event.value)) {
+      // An NMI or interrupt waits in the LAPIC until a VM entry finds nothing pending; only then is it pending.
+      state.lapicRaise(event.value).set(event);
     } else {
       state.pending = new PendingEvent((int) event.value, PendingEvent.Origin.CPU_EXCEPTION, null, event.row("pending-raised"));
     }
@@ -271,13 +271,13 @@ public final class InjectionTracker {
   private void deliveryFault(Event event) {
     VcpuInjections state = vcpu(event.vcpu);
     if (state.pending == null || state.pending.vector != event.value) {
-      // Not seen becoming pending: an interrupt taken from the LAPIC, or a guest INT3 Xen delivered itself.
+      // Not seen becoming pending: an NMI or interrupt taken from the LAPIC, or a guest INT3 Xen delivered itself.
       PendingEvent.Origin origin;
       EvidenceRow since;
-      if (event.value >= Vectors.FIRST_INTERRUPT) {
+      if (Vectors.waitsInLapic(event.value)) {
         origin = PendingEvent.Origin.INTERRUPT;
-        since = state.interruptRaise.row("pending-raised");
-        state.interruptRaise.clear();
+        since = state.lapicRaise(event.value).row("pending-raised");
+        state.lapicRaise(event.value).clear();
       } else if (event.value == Vectors.BREAKPOINT) {
         origin = PendingEvent.Origin.BREAKPOINT;
         since = state.lastBreakpoint.row("pending-raised");

@@ -11,6 +11,7 @@ public final class VcpuInjections {
   /** An injection just taken from the slot that meets a pending event: the next row says how. */
   public Injection entering;
   final RowSlot interruptRaise = new RowSlot();
+  final RowSlot nmiRaise = new RowSlot();
   final RowSlot lastBreakpoint = new RowSlot();
   final RowSlot lastControlWrite = new RowSlot();
   final RowSlot lastDeliveryFault = new RowSlot();
@@ -19,5 +20,10 @@ public final class VcpuInjections {
 
   VcpuInjections(int vcpu) {
     this.vcpu = vcpu;
+  }
+
+  /** Where the raise of a waiting NMI or interrupt is kept: the LAPIC holds one of each. */
+  RowSlot lapicRaise(long vector) {
+    return vector == Vectors.NMI ? nmiRaise : interruptRaise;
   }
 }

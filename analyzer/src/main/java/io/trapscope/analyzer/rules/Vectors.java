@@ -2,6 +2,7 @@ package io.trapscope.analyzer.rules;
 
 /** Names of x86 vectors and memory-event numbers as reports print them ("#BP", "CR3", "INT3"). */
 public final class Vectors {
+  public static final int NMI = 2;
   public static final int BREAKPOINT = 3;
   public static final int DOUBLE_FAULT = 8;
   public static final int PAGE_FAULT = 14;
@@ -14,6 +15,11 @@ public final class Vectors {
   };
 
   private Vectors() {}
+
+  /** Whether the vector is an NMI or an external interrupt: raised in the LAPIC, pending only once a VM entry finds nothing else pending. */
+  public static boolean waitsInLapic(long vector) {
+    return vector == NMI || vector >= FIRST_INTERRUPT;
+  }
 
   /** "#PF", "#BP", or "interrupt 239". */
   public static String name(long vector) {

@@ -32,7 +32,9 @@ public enum ChoicePoint {
   /** Whether delivering a guest exception or interrupt faults on the stack page (an exit with the event pending). */
   GUEST_FAULT_IN_DELIVERY("guest.fault_in_delivery"),
   /** How many steps a vCPU runs tasks until a device interrupt arrives, that one included; vCPU-wide. */
-  GUEST_INTERRUPT("guest.interrupt");
+  GUEST_INTERRUPT("guest.interrupt"),
+  /** How many steps a vCPU runs tasks until an NMI arrives, that one included; vCPU-wide. */
+  GUEST_NMI("guest.nmi");
 
   private final String id;
 

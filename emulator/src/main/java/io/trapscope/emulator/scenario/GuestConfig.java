@@ -14,10 +14,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *     delivering it faults on the kernel stack page and exits to Xen with the event still pending
  * @param interruptProbability per step a task runs on an HVM vCPU, the chance that a device interrupt
  *     arrives for that vCPU
+ * @param nmiProbability per step a task runs on an HVM vCPU, the chance that an NMI arrives for that vCPU
+ *     (the perf NMI watchdog's counter overflowing, or another CPU's NMI backtrace request)
  */
 @JsonPropertyOrder({
   "preemptProbability", "allocSleepProbability", "allocSleepTicksMin", "allocSleepTicksMax",
-  "faultInDeliveryProbability", "interruptProbability"
+  "faultInDeliveryProbability", "interruptProbability", "nmiProbability"
 })
 public record GuestConfig(
     double preemptProbability,
@@ -25,9 +27,10 @@ public record GuestConfig(
     long allocSleepTicksMin,
     long allocSleepTicksMax,
     double faultInDeliveryProbability,
-    double interruptProbability) {
+    double interruptProbability,
+    double nmiProbability) {
 
   static GuestConfig defaults() {
-    return new GuestConfig(0.05, 0.3, 2, 30, 0, 0);
+    return new GuestConfig(0.05, 0.3, 2, 30, 0, 0, 0);
   }
 }

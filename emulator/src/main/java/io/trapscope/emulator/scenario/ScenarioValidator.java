@@ -25,6 +25,7 @@ final class ScenarioValidator {
     check.ticks(guest.allocSleepTicksMin(), guest.allocSleepTicksMax(), "guest.allocSleepTicks");
     check.probability(guest.faultInDeliveryProbability(), "guest.faultInDeliveryProbability");
     check.probability(guest.interruptProbability(), "guest.interruptProbability");
+    check.probability(guest.nmiProbability(), "guest.nmiProbability");
     WorkloadConfig workload = scenario.workload();
     if (workload instanceof FpuMemcmpConfig) {
       validateMemcmp((FpuMemcmpConfig) workload, check);
