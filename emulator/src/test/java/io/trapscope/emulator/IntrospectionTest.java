@@ -299,6 +299,28 @@ class IntrospectionTest {
   }
 
   @Test
+  void anNmiGoesBeforeAnInterruptThatArrivedWithIt() {
+    int both = 0;
+    for (long seed = 1; seed <= 10; seed++) {
+      RecordingSink run =
+          Runs.run(Runs.scenario(INT3, "seed=" + seed, "guest.interruptProbability=0.3", "guest.nmiProbability=0.3"));
+      List<Event> lapic =
+          run.events.stream()
+              .filter(e -> (e.kind() == EventKind.TRAP_RAISE || e.kind() == EventKind.TRAP_DELIVER) && (e.value() == 2 || e.value() == 239))
+              .toList();
+      for (int index = 0; index + 2 < lapic.size(); index++) {
+        Event first = lapic.get(index);
+        Event second = lapic.get(index + 1);
+        if (first.kind() == EventKind.TRAP_RAISE && second.kind() == EventKind.TRAP_RAISE && second.seq() == first.seq() + 1) {
+          both++;
+          assertEquals(TrapRecord.VECTOR_NMI, lapic.get(index + 2).value(), "seed " + seed + ": delivered first after seq " + second.seq());
+        }
+      }
+    }
+    assertTrue(both > 0, "an NMI and an interrupt never arrived together in 10 seeds");
+  }
+
+  @Test
   void aPendingHardwareBreakpointIsDiscardedForTheInjection() {
     boolean discarded = false;
     for (long seed = 1; seed <= 20 && !discarded; seed++) {
