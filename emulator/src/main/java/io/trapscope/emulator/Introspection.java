@@ -94,51 +94,31 @@ final class Introspection {
       vcpu.scheduleInDue = false;
       resume(vcpu, task);
     }
-    interruptArrival(vcpu, task);
-    nmiArrival(vcpu, task);
-    if (vcpu.pending == null && vcpu.nmi != null) {
-      vcpu.pending = vcpu.nmi;
-      vcpu.nmi = null;
-    } else if (vcpu.pending == null && vcpu.interrupt != null) {
-      vcpu.pending = vcpu.interrupt;
-      vcpu.interrupt = null;
+    arrival(vcpu, task, vcpu.interrupts, guest.interruptProbability());
+    arrival(vcpu, task, vcpu.nmis, guest.nmiProbability());
+    if (vcpu.pending == null && vcpu.nmis.waiting != null) {
+      vcpu.pending = vcpu.nmis.take();
+    } else if (vcpu.pending == null && vcpu.interrupts.waiting != null) {
+      vcpu.pending = vcpu.interrupts.take();
     }
     return vcpu.pending == null || deliver(vcpu, task);
   }
 
-  private void interruptArrival(Vcpu vcpu, Task task) {
-    double probability = guest.interruptProbability();
+  /** Counts down to the line's next arrival; one that comes while another waits is merged into it. */
+  private void arrival(Vcpu vcpu, Task task, LapicLine line, double probability) {
     if (probability <= 0) {
       return;
     }
-    if (vcpu.stepsUntilInterrupt <= 0) {
-      vcpu.stepsUntilInterrupt = machine.geometric(ChoicePoint.GUEST_INTERRUPT, vcpu, null, probability, COUNTDOWN_MAX);
+    if (line.stepsUntilNext <= 0) {
+      line.stepsUntilNext = machine.geometric(line.point, vcpu, null, probability, COUNTDOWN_MAX);
     }
-    if (--vcpu.stepsUntilInterrupt > 0 || vcpu.interrupt != null) {
+    if (--line.stepsUntilNext > 0 || line.waiting != null) {
       return;
     }
-    vcpu.interrupt = arrive(vcpu, task, TrapRecord.VECTOR_LOCAL_TIMER, TrapType.EXT_INTR);
-  }
-
-  /** As {@link #interruptArrival}, for NMIs: a second NMI while one waits is merged into it, as in the LAPIC. */
-  private void nmiArrival(Vcpu vcpu, Task task) {
-    double probability = guest.nmiProbability();
-    if (probability <= 0) {
-      return;
-    }
-    if (vcpu.stepsUntilNmi <= 0) {
-      vcpu.stepsUntilNmi = machine.geometric(ChoicePoint.GUEST_NMI, vcpu, null, probability, COUNTDOWN_MAX);
-    }
-    if (--vcpu.stepsUntilNmi > 0 || vcpu.nmi != null) {
-      return;
-    }
-    vcpu.nmi = arrive(vcpu, task, TrapRecord.VECTOR_NMI, TrapType.NMI);
-  }
-
-  private GuestEvent arrive(Vcpu vcpu, Task task, int vector, TrapType type) {
-    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, vector, TrapRecord.NO_ERROR_CODE);
-    long trapId = machine.traps().raise(vector, type, TrapSource.LAPIC, vcpu.id, task.id, seq);
-    return new GuestEvent(trapId, vector, type, TrapSource.LAPIC, TrapRecord.NO_ERROR_CODE, 0, GuestEvent.NO_INSTRUCTION, 0);
+    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, line.vector, TrapRecord.NO_ERROR_CODE);
+    long trapId = machine.traps().raise(line.vector, line.type, TrapSource.LAPIC, vcpu.id, task.id, seq);
+    line.waiting =
+        new GuestEvent(trapId, line.vector, line.type, TrapSource.LAPIC, TrapRecord.NO_ERROR_CODE, 0, GuestEvent.NO_INSTRUCTION, 0);
   }
 
   /**

@@ -41,12 +41,10 @@ final class Vcpu {
   GuestEvent injectSlot;
   /** The VM-entry interruption field: the event the CPU delivers at the next VM entry, or null. */
   GuestEvent pending;
-  /** An external interrupt waiting in the virtual LAPIC, or null. */
-  GuestEvent interrupt;
-  long stepsUntilInterrupt;
-  /** An NMI waiting in the virtual LAPIC, or null; it goes before an external interrupt. */
-  GuestEvent nmi;
-  long stepsUntilNmi;
+  /** The local timer's interrupts from the virtual LAPIC. */
+  final LapicLine interrupts = new LapicLine(TrapRecord.VECTOR_LOCAL_TIMER, TrapType.EXT_INTR, ChoicePoint.GUEST_INTERRUPT);
+  /** NMIs from the virtual LAPIC; a waiting one goes before a waiting interrupt. */
+  final LapicLine nmis = new LapicLine(TrapRecord.VECTOR_NMI, TrapType.NMI, ChoicePoint.GUEST_NMI);
 
   Vcpu(int id, boolean ts) {
     this.id = id;
