@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,9 @@ import java.util.regex.Pattern;
 public final class ManifestCodec {
   /** A manifest is a few kilobytes: its scenario and a dozen file entries. */
   public static final long MANIFEST_BYTES_MAX = 4L << 20;
+  /** Directory entries looked at for {@link #tracesInside}, and traces named. */
+  private static final int TRACES_LISTED_ENTRIES_MAX = 1000;
+  private static final int TRACES_LISTED_MAX = 5;
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -57,6 +63,37 @@ public final class ManifestCodec {
     }
   }
 
+  /**
+   * The first few subdirectories of {@code directory} that hold a manifest, sorted, and "..." if there are
+   * more: for a user who named the folder of their traces instead of one of them. The listing is bounded,
+   * as the folder may be huge.
+   */
+  static List<String> tracesInside(Path directory) {
+    List<String> traces = new ArrayList<>();
+    if (!Files.isDirectory(directory)) {
+      return traces;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+      int seen = 0;
+      for (Path entry : entries) {
+        if (++seen > TRACES_LISTED_ENTRIES_MAX) {
+          break;
+        }
+        if (Files.isRegularFile(entry.resolve(Manifest.FILE_NAME))) {
+          traces.add(directory.resolve(entry.getFileName()).toString());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    traces.sort(null);
+    if (traces.size() > TRACES_LISTED_MAX) {
+      traces = new ArrayList<>(traces.subList(0, TRACES_LISTED_MAX));
+      traces.add("...");
+    }
+    return traces;
+  }
+
   /** Reads and checks {@code directory/manifest.json}. */
   public static Manifest read(Path directory) {
     Path path = directory.resolve(Manifest.FILE_NAME);
@@ -68,8 +105,12 @@ public final class ManifestCodec {
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new TraceFormatException(
-          path, "missing: " + directory + " is not a complete trace (a run that was stopped leaves none)", e);
+      List<String> inside = tracesInside(directory);
+      String hint =
+          inside.isEmpty()
+              ? " (a run that was stopped leaves none)"
+              : "; it holds " + (inside.size() == 1 ? "the trace " : "traces: ") + String.join(", ", inside);
+      throw new TraceFormatException(path, "missing: " + directory + " is not a complete trace" + hint, e);
     } catch (IOException e) {
       throw new TraceFormatException(path, "cannot read: " + e.getMessage(), e);
     }

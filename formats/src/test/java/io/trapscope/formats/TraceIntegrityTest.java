@@ -52,6 +52,17 @@ class TraceIntegrityTest {
   }
 
   @Test
+  void aFolderOfTracesIsNotATraceButItsTracesAreNamed() throws IOException {
+    Files.createDirectories(temp.resolve("nothing"));
+    TraceFormatException none = assertThrows(TraceFormatException.class, () -> TraceReader.open(temp.resolve("nothing")));
+    assertCleanMessage(none, temp.resolve("nothing"), "not a complete trace", "a run that was stopped leaves none");
+    Files.copy(trace.resolve(Manifest.FILE_NAME), Files.createDirectories(temp.resolve("second")).resolve(Manifest.FILE_NAME));
+    TraceFormatException folder = assertThrows(TraceFormatException.class, () -> TraceReader.open(temp));
+    assertCleanMessage(folder, temp, "not a complete trace");
+    assertEquals(true, folder.getMessage().endsWith("it holds traces: " + temp.resolve("second") + ", " + temp.resolve("trace")), folder.getMessage());
+  }
+
+  @Test
   void parquetTruncatedAtAnyOffsetFailsCleanly() throws IOException {
     byte[] original = Files.readAllBytes(events);
     Set<Integer> offsets = new TreeSet<>(List.of(0, 1, 3, 4, 5, 8, 11, 12, 13, 100, original.length / 3, original.length / 2));
