@@ -10,6 +10,9 @@ import java.nio.file.NoSuchFileException;
 import io.trapscope.emulator.scenario.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -17,6 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point of the {@code trapscope} command. */
 public final class Main {
+  private static final Pattern ENUM_CANDIDATES = Pattern.compile("expected one of \\[[A-Z0-9_, ]+\\] \\(case-insensitive\\)");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -89,7 +94,15 @@ public final class Main {
         return "unknown command '" + unmatched.get(0) + "'";
       }
     }
-    return lowerFirst(e.getMessage());
+    return lowerCandidates(lowerFirst(e.getMessage()));
+  }
+
+  /** Picocli lists an enum's values as declared, "[TEXT, JSON]"; we take and document them in lower case. */
+  private static String lowerCandidates(String message) {
+    Matcher candidates = ENUM_CANDIDATES.matcher(message);
+    return candidates.find()
+        ? message.substring(0, candidates.start()) + candidates.group().toLowerCase(Locale.ROOT) + message.substring(candidates.end())
+        : message;
   }
 
   private static String lowerFirst(String message) {

@@ -57,7 +57,7 @@ final class RecordCommand implements Callable<Integer> {
   @Option(
       names = "--compression",
       paramLabel = "CODEC",
-      description = "Parquet compression: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      description = "Parquet compression: zstd, snappy, gzip or uncompressed (default: zstd).",
       defaultValue = "ZSTD")
   WriterOptions.Compression compression;
 

@@ -113,6 +113,13 @@ class CliTest {
   }
 
   @Test
+  void aBadEnumValueListsTheValuesAsTheyAreDocumented() {
+    Cli bad = Cli.run("analyze", "x", "--format", "xml");
+    assertEquals(ExitCodes.BAD_INPUT, bad.exitCode);
+    assertTrue(bad.err.startsWith("trapscope analyze: invalid value for option '--format': expected one of [text, json, markdown]"), bad.err);
+  }
+
+  @Test
   void analyzeHelpNamesEveryRuleWithItsSeverity() {
     Cli help = Cli.run("analyze", "--help");
     String text = help.out.replaceAll("\\s+", " ");
