@@ -110,12 +110,20 @@ public final class Analyzer {
           reader.directory().resolve(Manifest.FILE_NAME), "eventKinds disagree with events.parquet (edited or damaged?)");
     }
     Set<RuleFamily> inScope = scope(manifest, machine, kindCounts, rules, collector);
+    // The reader held the file to the whole events schema, so these are the columns the rules were fed.
+    Set<String> columns = new java.util.HashSet<>();
+    Table.EVENTS.columns().forEach(column -> columns.add(column.name()));
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : rules) {
       String missing = null;
       if (!inScope.contains(rule.family())) {
         missing = rule.family().outOfScopeReason();
       } else {
+        for (String required : rule.requiredColumns()) {
+          if (!columns.contains(required)) {
+            missing = "the trace has no " + required + " column";
+          }
+        }
         for (Kind required : rule.requiredKinds()) {
           if (kindCounts[required.ordinal()] == 0) {
             missing = "the trace has no " + required.name() + " events";
