@@ -87,6 +87,14 @@ public record Introspection(int ringSlots, Setting cr0, Setting cr3, Setting cr4
         Listener.of(node.path("listener")));
   }
 
+  /**
+   * Whether the listener ever calls {@code HVMOP_inject_trap}: to re-inject the guest's INT3s, which it
+   * sees only with INT3 capture on, and to page memory in. Otherwise its injection policy is moot.
+   */
+  public boolean listenerInjects() {
+    return listener.connected() && (int3.enabled() || listener.pageInProbability() > 0);
+  }
+
   /** Whether memory events are in use: a listener holds the ring, or some event is enabled. */
   public boolean active() {
     return listener.connected() || cr0.enabled() || cr3.enabled() || cr4.enabled() || int3.enabled();

@@ -81,12 +81,11 @@ public record Machine(
       text.append(", no listener");
       return;
     }
-    // The agent injects only to re-inject INT3s and to page memory in; otherwise its injection policy is moot.
     List<String> policy = new ArrayList<>();
     if (introspection.int3().enabled()) {
       policy.add("re-inject " + listener.reinjectType() + " length " + listener.reinjectLength());
     }
-    if (introspection.int3().enabled() || listener.pageInProbability() > 0) {
+    if (introspection.listenerInjects()) {
       policy.add("on -EBUSY " + listener.onBusy());
     }
     if (!listener.answerSync()) {

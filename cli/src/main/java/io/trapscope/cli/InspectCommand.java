@@ -1,6 +1,8 @@
 package io.trapscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trapscope.analyzer.Introspection;
+import io.trapscope.analyzer.Machine;
 import io.trapscope.emulator.scenario.XenVersion;
 import io.trapscope.formats.TraceReader;
 import java.io.PrintWriter;
@@ -56,7 +58,7 @@ final class InspectCommand implements Callable<Integer> {
     out.printf(" Seed:         %d%n", summary.seed());
     out.printf(" Machine:      %s%n", describeMachine(summary.machine()));
     out.printf(" Workload:     %s%n", describeFields(summary.workload(), "name"));
-    String introspection = describeIntrospection(summary.machine(), summary.introspection());
+    String introspection = describeIntrospection(Machine.of(summary.scenario()));
     if (!introspection.isEmpty()) {
       out.printf(" Monitoring:   %s%n", introspection);
     }
@@ -97,54 +99,53 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   /**
-   * "ring 8 slots, cr3 async onchangeonly, int3 sync, listener: latency 1-8 ticks, ...", or the empty
+   * "ring 8 slots, cr3 async onchangeonly, int3 sync; listener latency 1-8 ticks, ...", or the empty
    * string for a trace without memory events.
    */
-  static String describeIntrospection(JsonNode machine, JsonNode introspection) {
-    if (!machine.path("hypervisor").asText().equals("xen-hvm") || introspection.isMissingNode()) {
+  static String describeIntrospection(Machine machine) {
+    Introspection introspection = machine.introspection();
+    if (!machine.hypervisor().equals("xen-hvm")) {
       return "";
     }
     List<String> parts = new ArrayList<>();
-    for (String source : List.of("cr0", "cr3", "cr4", "int3")) {
-      JsonNode setting = introspection.path(source);
-      String mode = setting.path("mode").asText("disabled");
-      if (!mode.equals("disabled")) {
-        parts.add(source + " " + mode + (setting.path("onchangeonly").asBoolean() ? " onchangeonly" : ""));
+    String[] names = {"cr0", "cr3", "cr4", "int3"};
+    Introspection.Setting[] settings = {introspection.cr0(), introspection.cr3(), introspection.cr4(), introspection.int3()};
+    for (int index = 0; index < names.length; index++) {
+      if (settings[index].enabled()) {
+        parts.add(names[index] + " " + settings[index].mode() + (settings[index].onchangeonly() ? " onchangeonly" : ""));
       }
     }
-    if (introspection.path("protectStack").asBoolean()) {
+    if (introspection.protectStack()) {
       parts.add("stacks write-protected");
     }
-    JsonNode listener = introspection.path("listener");
-    if (!listener.path("connected").asBoolean()) {
+    Introspection.Listener listener = introspection.listener();
+    if (!listener.connected()) {
       return parts.isEmpty() ? "" : String.join(", ", parts) + ", no listener";
     }
-    int slots = introspection.path("ringSlots").asInt();
+    int slots = introspection.ringSlots();
     if (slots == 0) {
       XenVersion xen = XenVersion.XEN_4_9;
       for (XenVersion version : XenVersion.values()) {
-        xen = version.id().equals(machine.path("xen").asText()) ? version : xen;
+        xen = version.id().equals(machine.xen()) ? version : xen;
       }
       slots = xen.ringSlots();
     }
     parts.add(0, "ring " + slots + " slots");
     List<String> agent = new ArrayList<>();
-    agent.add("latency " + listener.path("latencyTicksMin").asText() + "-" + listener.path("latencyTicksMax").asText() + " ticks");
-    if (listener.path("hookSyscalls").asBoolean()) {
+    agent.add("latency " + listener.latencyTicksMin() + "-" + listener.latencyTicksMax() + " ticks");
+    if (listener.hookSyscalls()) {
       agent.add("hooks system calls");
     }
-    if (listener.path("pageInProbability").asDouble() > 0) {
-      agent.add("pages in with #PF (" + listener.path("pageInProbability").asText() + ")");
+    if (listener.pageInProbability() > 0) {
+      agent.add("pages in with #PF (" + listener.pageInProbability() + ")");
     }
-    // The agent injects only to re-inject INT3s and to page memory in; otherwise its injection policy is moot.
-    boolean int3 = !introspection.path("int3").path("mode").asText("disabled").equals("disabled");
-    if (int3) {
-      agent.add("re-injects INT3 " + listener.path("reinjectType").asText() + " length " + listener.path("reinjectLength").asText());
+    if (introspection.int3().enabled()) {
+      agent.add("re-injects INT3 " + listener.reinjectType() + " length " + listener.reinjectLength());
     }
-    if (int3 || listener.path("pageInProbability").asDouble() > 0) {
-      agent.add("on -EBUSY " + listener.path("onBusy").asText());
+    if (introspection.listenerInjects()) {
+      agent.add("on -EBUSY " + listener.onBusy());
     }
-    if (!listener.path("answerSync").asBoolean(true)) {
+    if (!listener.answerSync()) {
       agent.add("never answers sync requests");
     }
     return String.join(", ", parts) + "; listener " + String.join(", ", agent);
