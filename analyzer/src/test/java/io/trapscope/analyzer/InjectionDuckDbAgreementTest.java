@@ -3,7 +3,7 @@ package io.trapscope.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trapscope.emulator.scenario.Scenario;
+import io.trapscope.model.scenario.Scenario;
 import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;

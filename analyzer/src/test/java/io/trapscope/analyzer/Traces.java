@@ -1,15 +1,15 @@
 package io.trapscope.analyzer;
 
-import io.trapscope.emulator.scenario.Scenario;
-import io.trapscope.emulator.scenario.ScenarioCodec;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.scenario.ScenarioCodec;
 import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

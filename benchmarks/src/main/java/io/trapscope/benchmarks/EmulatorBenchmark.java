@@ -1,13 +1,13 @@
 package io.trapscope.benchmarks;
 
-import io.trapscope.emulator.EventKind;
 import io.trapscope.emulator.EventSink;
 import io.trapscope.emulator.Machine;
 import io.trapscope.emulator.RunResult;
 import io.trapscope.emulator.TrapRecord;
 import io.trapscope.emulator.choice.ChoicePoint;
 import io.trapscope.emulator.choice.RandomChoiceSource;
-import io.trapscope.emulator.scenario.Scenario;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.vocabulary.EventKind;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

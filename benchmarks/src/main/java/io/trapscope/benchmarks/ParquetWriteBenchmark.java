@@ -1,6 +1,5 @@
 package io.trapscope.benchmarks;
 
-import io.trapscope.emulator.scenario.Scenario;
 import io.trapscope.formats.ColumnBatch;
 import io.trapscope.formats.StringDictionary;
 import io.trapscope.formats.Table;
@@ -9,6 +8,7 @@ import io.trapscope.formats.TraceReader;
 import io.trapscope.formats.WriterOptions;
 import io.trapscope.formats.parquet.Codecs;
 import io.trapscope.formats.parquet.ParquetTableWriter;
+import io.trapscope.model.scenario.Scenario;
 import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;

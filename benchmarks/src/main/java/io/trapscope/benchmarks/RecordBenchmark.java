@@ -1,9 +1,9 @@
 package io.trapscope.benchmarks;
 
-import io.trapscope.emulator.scenario.Scenario;
 import io.trapscope.formats.Manifest;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.WriterOptions;
+import io.trapscope.model.scenario.Scenario;
 import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;

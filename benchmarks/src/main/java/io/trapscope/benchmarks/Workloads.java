@@ -1,7 +1,7 @@
 package io.trapscope.benchmarks;
 
-import io.trapscope.emulator.scenario.Scenario;
-import io.trapscope.emulator.scenario.ScenarioCodec;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.scenario.ScenarioCodec;
 import java.util.List;
 
 /** The scenarios the benchmarks run: the seeds' cases, scaled up. */

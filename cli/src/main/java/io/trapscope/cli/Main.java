@@ -1,22 +1,22 @@
 package io.trapscope.cli;
 
-import io.trapscope.emulator.scenario.ScenarioException;
 import io.trapscope.formats.TraceFormatException;
+import io.trapscope.model.scenario.ScenarioException;
+import io.trapscope.model.scenario.Suggestions;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import io.trapscope.emulator.scenario.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** Entry point of the {@code trapscope} command. */
 public final class Main {

@@ -1,8 +1,8 @@
 package io.trapscope.cli;
 
-import io.trapscope.emulator.scenario.Scenario;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.WriterOptions;
+import io.trapscope.model.scenario.Scenario;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;
 import io.trapscope.recorder.Recording;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code trapscope record}: run a scenario and write its trace. */
 @Command(

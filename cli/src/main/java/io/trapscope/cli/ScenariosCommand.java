@@ -1,10 +1,10 @@
 package io.trapscope.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.trapscope.emulator.scenario.MachineConfig;
-import io.trapscope.emulator.scenario.Patch;
-import io.trapscope.emulator.scenario.Scenario;
-import io.trapscope.emulator.scenario.ScenarioCodec;
+import io.trapscope.model.scenario.MachineConfig;
+import io.trapscope.model.scenario.Patch;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.scenario.ScenarioCodec;
 import io.trapscope.samples.Samples;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ final class ScenariosCommand implements Callable<Integer> {
   static String describe(MachineConfig machine) {
     List<String> parts = new ArrayList<>();
     parts.add(machine.hypervisor().id());
-    if (machine.hypervisor() == io.trapscope.emulator.scenario.Hypervisor.XEN_HVM) {
+    if (machine.hypervisor() == io.trapscope.model.scenario.Hypervisor.XEN_HVM) {
       parts.add(machine.xen().id());
     }
     parts.add(machine.kernel().id());

@@ -1,6 +1,7 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.model.vocabulary.EventKind;
 
 /**
  * Where a machine reports what happens: events in order, traps in raise order, and every choice it made.

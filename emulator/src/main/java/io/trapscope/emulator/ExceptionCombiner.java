@@ -1,5 +1,7 @@
 package io.trapscope.emulator;
 
+import io.trapscope.model.vocabulary.Vectors;
+
 /**
  * Xen's {@code hvm_combine_hw_exceptions} (xen/arch/x86/hvm/hvm.c): what a pending hardware exception and a
  * new one become. Stricter than the SDM: any exception during #PF delivery is a #DF, and so is a benign one
@@ -11,7 +13,6 @@ final class ExceptionCombiner {
 
   /** #DE, #TS, #NP, #SS and #GP. */
   static final int CONTRIBUTORY = (1 << 0) | (1 << 10) | (1 << 11) | (1 << 12) | (1 << 13);
-  static final int VECTOR_VE = 20;
 
   private ExceptionCombiner() {}
 
@@ -23,16 +24,16 @@ final class ExceptionCombiner {
    */
   static int combine(int first, int second, boolean newerRule) {
     Invariants.check(first >= 0 && first < 32 && second >= 0 && second < 32, "combining non-exception vectors");
-    int pageFaults = (1 << TrapRecord.VECTOR_PF) | (newerRule ? 1 << VECTOR_VE : 0);
-    if (first == TrapRecord.VECTOR_DF) {
+    int pageFaults = (1 << Vectors.PAGE_FAULT) | (newerRule ? 1 << Vectors.VIRTUALISATION_EXCEPTION : 0);
+    if (first == Vectors.DOUBLE_FAULT) {
       return TRIPLE_FAULT;
     }
     if (((1 << first) & pageFaults) != 0) {
-      return TrapRecord.VECTOR_DF;
+      return Vectors.DOUBLE_FAULT;
     }
     if (((1 << first) & CONTRIBUTORY) == 0 || ((1 << second) & pageFaults) != 0) {
       return second;
     }
-    return TrapRecord.VECTOR_DF;
+    return Vectors.DOUBLE_FAULT;
   }
 }

@@ -1,5 +1,8 @@
 package io.trapscope.emulator;
 
+import io.trapscope.model.vocabulary.TrapSource;
+import io.trapscope.model.vocabulary.TrapType;
+
 /**
  * An event on its way into the guest: in an inject slot, or pending in the VM-entry interruption field. It
  * is a trap of the {@link TrapTable}; an INT3's #BP also remembers the instruction it belongs to.

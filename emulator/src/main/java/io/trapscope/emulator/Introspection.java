@@ -1,12 +1,19 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
-import io.trapscope.emulator.scenario.EventMode;
-import io.trapscope.emulator.scenario.EventSource;
-import io.trapscope.emulator.scenario.GuestConfig;
-import io.trapscope.emulator.scenario.InjectionType;
-import io.trapscope.emulator.scenario.IntrospectionConfig;
-import io.trapscope.emulator.scenario.XenVersion;
+import io.trapscope.model.scenario.EventMode;
+import io.trapscope.model.scenario.EventSource;
+import io.trapscope.model.scenario.GuestConfig;
+import io.trapscope.model.scenario.InjectionType;
+import io.trapscope.model.scenario.IntrospectionConfig;
+import io.trapscope.model.scenario.XenVersion;
+import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.MemoryEventReason;
+import io.trapscope.model.vocabulary.ShutdownCode;
+import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.TrapSource;
+import io.trapscope.model.vocabulary.TrapType;
+import io.trapscope.model.vocabulary.Vectors;
 
 /**
  * An HVM guest's events on their way in and out (MODEL.md section 6): INT3s and control-register writes
@@ -21,8 +28,6 @@ final class Introspection {
   static final int SYSCALLS_MAX = 1024;
   /** Where the model puts kernel stacks, 16 KiB per task: the page a faulting delivery writes to. */
   static final long STACK_BASE = 0xffff_8800_0010_0000L;
-  /** {@code SHUTDOWN_reboot}: what {@code hvm_triple_fault} asks of {@code domain_shutdown}. */
-  static final int SHUTDOWN_REBOOT = 1;
   /** Error code of a #PF a user write to a page not present raises. */
   static final long USER_WRITE_NOT_PRESENT = 6;
   private static final long COUNTDOWN_MAX = 1L << 40;
@@ -115,10 +120,10 @@ final class Introspection {
     if (--line.stepsUntilNext > 0 || line.waiting != null) {
       return;
     }
-    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, line.vector, TrapRecord.NO_ERROR_CODE);
+    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, line.vector, Vectors.NO_ERROR_CODE);
     long trapId = machine.traps().raise(line.vector, line.type, TrapSource.LAPIC, vcpu.id, task.id, seq);
     line.waiting =
-        new GuestEvent(trapId, line.vector, line.type, TrapSource.LAPIC, TrapRecord.NO_ERROR_CODE, 0, GuestEvent.NO_INSTRUCTION, 0);
+        new GuestEvent(trapId, line.vector, line.type, TrapSource.LAPIC, Vectors.NO_ERROR_CODE, 0, GuestEvent.NO_INSTRUCTION, 0);
   }
 
   /**
@@ -156,16 +161,16 @@ final class Introspection {
       traps.resolve(pending.trapId, TrapOutcome.TRIPLE_FAULT);
       traps.resolve(injected.trapId, TrapOutcome.TRIPLE_FAULT);
       vcpu.pending = null;
-      machine.shutdown(vcpu, task, SHUTDOWN_REBOOT);
+      machine.shutdown(vcpu, task, ShutdownCode.REBOOT.code());
       return;
     }
-    if (combined == TrapRecord.VECTOR_DF) {
+    if (combined == Vectors.DOUBLE_FAULT) {
       long seq = machine.emit(vcpu, task.id, EventKind.DOUBLE_FAULT, pending.vector, injected.vector);
       traps.resolve(pending.trapId, TrapOutcome.COMBINED_DF);
       traps.resolve(injected.trapId, TrapOutcome.COMBINED_DF);
-      long trapId = traps.raise(TrapRecord.VECTOR_DF, TrapType.HW_EXCEPTION, TrapSource.XEN, vcpu.id, task.id, seq, 0, 0);
+      long trapId = traps.raise(Vectors.DOUBLE_FAULT, TrapType.HW_EXCEPTION, TrapSource.XEN, vcpu.id, task.id, seq, 0, 0);
       vcpu.pending =
-          new GuestEvent(trapId, TrapRecord.VECTOR_DF, TrapType.HW_EXCEPTION, TrapSource.XEN, 0, 0, GuestEvent.NO_INSTRUCTION, 0);
+          new GuestEvent(trapId, Vectors.DOUBLE_FAULT, TrapType.HW_EXCEPTION, TrapSource.XEN, 0, 0, GuestEvent.NO_INSTRUCTION, 0);
       return;
     }
     machine.emit(vcpu, task.id, EventKind.EVENT_DISCARD, pending.vector, injected.vector);
@@ -191,7 +196,7 @@ final class Introspection {
       if (violation) {
         long stack = STACK_BASE + ((long) task.id << 14);
         MemoryEvents.Result result =
-            events.send(new MemoryEvents.Request(EventSource.REASON_VIOLATION, vcpu, task, stack, true, -1));
+            events.send(new MemoryEvents.Request(MemoryEventReason.VIOLATION.code(), vcpu, task, stack, true, -1));
         if (result == MemoryEvents.Result.DROPPED) {
           event.refault = true;
         }
@@ -201,13 +206,13 @@ final class Introspection {
     long seq = machine.emit(vcpu, task.id, EventKind.TRAP_DELIVER, event.vector, event.ripAdvance());
     machine.traps().deliver(event.trapId, seq);
     vcpu.pending = null;
-    if (event.vector == TrapRecord.VECTOR_DF) {
+    if (event.vector == Vectors.DOUBLE_FAULT) {
       machine.panic(vcpu, task, event.vector);
-    } else if (event.vector == TrapRecord.VECTOR_BP) {
+    } else if (event.vector == Vectors.BREAKPOINT) {
       if (event.ripAdvance() > 0 && event.task == task.id && event.pc == task.pc) {
         task.breakpointPassed = true;
       }
-    } else if (event.vector == TrapRecord.VECTOR_PF && event.source == TrapSource.CPU) {
+    } else if (event.vector == Vectors.PAGE_FAULT && event.source == TrapSource.CPU) {
       task.pageReady = true;
     }
     return true;
@@ -221,9 +226,9 @@ final class Introspection {
   boolean breakpoint(Vcpu vcpu, Task task, long address, boolean hook) {
     Invariants.check(vcpu.pending == null, "an INT3 executed with an event pending");
     long seq = machine.emit(vcpu, task.id, EventKind.BREAKPOINT, address, hook ? 1 : 0);
-    long trapId = machine.traps().raise(TrapRecord.VECTOR_BP, TrapType.SW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, TrapRecord.NO_ERROR_CODE, 1);
+    long trapId = machine.traps().raise(Vectors.BREAKPOINT, TrapType.SW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, Vectors.NO_ERROR_CODE, 1);
     GuestEvent breakpoint =
-        new GuestEvent(trapId, TrapRecord.VECTOR_BP, TrapType.SW_EXCEPTION, TrapSource.CPU, TrapRecord.NO_ERROR_CODE, 1, task.id, task.pc);
+        new GuestEvent(trapId, Vectors.BREAKPOINT, TrapType.SW_EXCEPTION, TrapSource.CPU, Vectors.NO_ERROR_CODE, 1, task.id, task.pc);
     EventMode mode = events.mode(EventSource.INT3);
     Invariants.check(!hook || mode != EventMode.DISABLED, "the listener's INT3 reached a guest without INT3 capture");
     if (mode != EventMode.DISABLED) {
@@ -272,8 +277,8 @@ final class Introspection {
       type = asked == InjectionType.SOFTWARE ? TrapType.SW_EXCEPTION : TrapType.HW_EXCEPTION;
       insnLen = length;
     } else {
-      type = vector == TrapRecord.VECTOR_BP ? TrapType.SW_EXCEPTION : TrapType.HW_EXCEPTION;
-      insnLen = vector == TrapRecord.VECTOR_BP ? 1 : 0;
+      type = vector == Vectors.BREAKPOINT ? TrapType.SW_EXCEPTION : TrapType.HW_EXCEPTION;
+      insnLen = vector == Vectors.BREAKPOINT ? 1 : 0;
     }
     int task = breakpointOf == null ? GuestEvent.NO_INSTRUCTION : breakpointOf.id;
     int pc = breakpointOf == null ? 0 : breakpointOf.pc;

@@ -1,6 +1,7 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.model.vocabulary.TrapType;
 
 /**
  * One kind of event the virtual LAPIC raises for a vCPU, NMIs or the local timer's interrupts: the one

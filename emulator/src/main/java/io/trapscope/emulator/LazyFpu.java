@@ -1,9 +1,19 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
-import io.trapscope.emulator.scenario.GuestConfig;
-import io.trapscope.emulator.scenario.Hypervisor;
-import io.trapscope.emulator.scenario.Kernel;
+import io.trapscope.model.vocabulary.ControlRegister;
+import io.trapscope.model.scenario.GuestConfig;
+import io.trapscope.model.scenario.Hypervisor;
+import io.trapscope.model.scenario.Kernel;
+import io.trapscope.model.vocabulary.CrashReason;
+import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.Hypercall;
+import io.trapscope.model.vocabulary.RestoreWhere;
+import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.TrapSource;
+import io.trapscope.model.vocabulary.TrapType;
+import io.trapscope.model.vocabulary.Vectors;
+import io.trapscope.model.vocabulary.WakeReason;
 
 /**
  * The guest kernel's lazy FPU switching and #NM handling, and the hypervisor's delivery of #NM
@@ -12,11 +22,6 @@ import io.trapscope.emulator.scenario.Kernel;
  * alone for a task that does not hold the FPU.
  */
 final class LazyFpu {
-  /** {@code __HYPERVISOR_fpu_taskswitch}. */
-  static final int HYPERCALL_FPU_TASKSWITCH = 5;
-  static final int RESTORE_IN_HANDLER = 0;
-  static final int RESTORE_PRELOAD = 1;
-  static final int CRASH_NESTED_NM_STACK_OVERFLOW = 1;
 
   private final Machine machine;
   private final Hypervisor hypervisor;
@@ -49,15 +54,15 @@ final class LazyFpu {
    * the guest's handler runs. The instruction is retried when the task next runs user code.
    */
   void deviceNotAvailable(Vcpu vcpu, Task task) {
-    long raised = machine.emit(vcpu, task.id, EventKind.NM_RAISE, TrapRecord.VECTOR_NM, task.nmDepth);
-    long trapId = machine.traps().raise(TrapRecord.VECTOR_NM, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, raised);
+    long raised = machine.emit(vcpu, task.id, EventKind.NM_RAISE, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
+    long trapId = machine.traps().raise(Vectors.DEVICE_NOT_AVAILABLE, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, raised);
     vcpu.setTs(hypervisor.tsAtNmHandlerEntry(vcpu.ts()));
     if (task.nmDepth >= Kernel.NM_NESTING_MAX) {
       machine.traps().resolve(trapId, TrapOutcome.DOMAIN_CRASH);
-      machine.crash(vcpu, task, CRASH_NESTED_NM_STACK_OVERFLOW, task.nmDepth);
+      machine.crash(vcpu, task, CrashReason.NESTED_NM_STACK_OVERFLOW.code(), task.nmDepth);
     }
     task.nmDepth++;
-    long entered = machine.emit(vcpu, task.id, EventKind.NM_ENTER, TrapRecord.VECTOR_NM, task.nmDepth);
+    long entered = machine.emit(vcpu, task.id, EventKind.NM_ENTER, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
     machine.traps().deliver(trapId, entered);
     switch (kernel.handler()) {
       case ALLOCATE_MAY_SLEEP:
@@ -87,7 +92,7 @@ final class LazyFpu {
             machine.range(ChoicePoint.ALLOC_TICKS, vcpu, task, guest.allocSleepTicksMin(), guest.allocSleepTicksMax());
         machine.emit(vcpu, task.id, EventKind.ALLOC_SLEEP, 0, ticks);
         task.resume = Task.RESUME_NM_AFTER_ALLOCATION;
-        machine.sleep(vcpu, task, ticks, Task.WAKE_ALLOCATION);
+        machine.sleep(vcpu, task, ticks, WakeReason.ALLOCATION.code());
         return;
       }
       afterAllocation(vcpu, task, false);
@@ -115,7 +120,7 @@ final class LazyFpu {
     if (!eager) {
       setTs(vcpu, task.id, false);
     }
-    restore(vcpu, task, RESTORE_IN_HANDLER);
+    restore(vcpu, task, RestoreWhere.IN_HANDLER.code());
     task.fpuCounter = (task.fpuCounter + 1) & 0xFF;
     exitHandler(vcpu, task);
   }
@@ -140,7 +145,7 @@ final class LazyFpu {
       Invariants.check(attempt <= Kernel.NM_NESTING_MAX, "nested #NM did not end in a restore or a crash");
       deviceNotAvailable(vcpu, task);
     }
-    restore(vcpu, task, RESTORE_IN_HANDLER);
+    restore(vcpu, task, RestoreWhere.IN_HANDLER.code());
     exitHandler(vcpu, task);
   }
 
@@ -160,7 +165,7 @@ final class LazyFpu {
 
   private void exitHandler(Vcpu vcpu, Task task) {
     Invariants.check(task.nmDepth > 0, "#NM handler returned without being entered");
-    machine.emit(vcpu, task.id, EventKind.NM_EXIT, TrapRecord.VECTOR_NM, task.nmDepth);
+    machine.emit(vcpu, task.id, EventKind.NM_EXIT, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
     task.nmDepth--;
   }
 
@@ -195,7 +200,7 @@ final class LazyFpu {
   void finishSwitch(Vcpu vcpu, Task next, boolean preload) {
     if (preload) {
       next.fpuCounter = (next.fpuCounter + 1) & 0xFF;
-      restore(vcpu, next, RESTORE_PRELOAD);
+      restore(vcpu, next, RestoreWhere.PRELOAD.code());
     }
   }
 
@@ -207,9 +212,9 @@ final class LazyFpu {
     long old = vcpu.cr0;
     vcpu.setTs(set);
     if (hypervisor.isParavirtual()) {
-      machine.emit(vcpu, taskId, EventKind.HYPERCALL, HYPERCALL_FPU_TASKSWITCH, set ? 1 : 0);
+      machine.emit(vcpu, taskId, EventKind.HYPERCALL, Hypercall.FPU_TASKSWITCH.code(), set ? 1 : 0);
     } else {
-      machine.emit(vcpu, taskId, EventKind.CR_WRITE, vcpu.cr0, 0);
+      machine.emit(vcpu, taskId, EventKind.CR_WRITE, vcpu.cr0, ControlRegister.CR0.code());
       machine.cr0Written(vcpu, old);
     }
   }

@@ -1,10 +1,13 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
-import io.trapscope.emulator.scenario.BusyPolicy;
-import io.trapscope.emulator.scenario.EventSource;
-import io.trapscope.emulator.scenario.InjectionType;
-import io.trapscope.emulator.scenario.ListenerConfig;
+import io.trapscope.model.scenario.BusyPolicy;
+import io.trapscope.model.scenario.EventSource;
+import io.trapscope.model.scenario.InjectionType;
+import io.trapscope.model.scenario.ListenerConfig;
+import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.Vectors;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
@@ -111,7 +114,7 @@ final class Listener {
       if (!own) {
         breakpoint =
             introspection.newInjection(
-                vcpu, taskId, TrapRecord.VECTOR_BP, config.reinjectType(), config.reinjectLength(), TrapRecord.NO_ERROR_CODE,
+                vcpu, taskId, Vectors.BREAKPOINT, config.reinjectType(), config.reinjectLength(), Vectors.NO_ERROR_CODE,
                 request.task);
         breakpoint = introspection.injectTrap(vcpu, taskId, breakpoint) ? null : breakpoint;
       }
@@ -119,7 +122,7 @@ final class Listener {
     GuestEvent fault = null;
     boolean pageIn = machine.chance(ChoicePoint.LISTENER_PAGE_IN, vcpu, null, config.pageInProbability());
     if (pageIn) {
-      fault = introspection.newInjection(vcpu, taskId, TrapRecord.VECTOR_PF, InjectionType.HARDWARE, 0, PAGE_IN_ERROR_CODE, null);
+      fault = introspection.newInjection(vcpu, taskId, Vectors.PAGE_FAULT, InjectionType.HARDWARE, 0, PAGE_IN_ERROR_CODE, null);
       fault = introspection.injectTrap(vcpu, taskId, fault) ? null : fault;
     }
     if (own && !pageIn && request.task != null) {

@@ -2,14 +2,22 @@ package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
 import io.trapscope.emulator.choice.ChoiceSource;
-import io.trapscope.emulator.scenario.EventSource;
-import io.trapscope.emulator.scenario.Hypervisor;
-import io.trapscope.emulator.scenario.MachineConfig;
-import io.trapscope.emulator.scenario.Patch;
-import io.trapscope.emulator.scenario.Scenario;
-import io.trapscope.emulator.workload.Operation;
-import io.trapscope.emulator.workload.Program;
-import io.trapscope.emulator.workload.Workload;
+import io.trapscope.model.scenario.EventSource;
+import io.trapscope.model.scenario.Hypervisor;
+import io.trapscope.model.scenario.MachineConfig;
+import io.trapscope.model.scenario.Patch;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.vocabulary.AwayReason;
+import io.trapscope.model.vocabulary.ControlRegister;
+import io.trapscope.model.vocabulary.EndReason;
+import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.SwitchReason;
+import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.Vectors;
+import io.trapscope.model.vocabulary.WakeReason;
+import io.trapscope.model.workload.Operation;
+import io.trapscope.model.workload.Program;
+import io.trapscope.model.workload.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,12 +28,6 @@ import java.util.PriorityQueue;
  * each event, trap and choice to the sink.
  */
 public final class Machine {
-  static final int SWITCH_BLOCKED = 0;
-  static final int SWITCH_PREEMPTED = 1;
-  static final int SWITCH_EXITED = 2;
-  static final int SWITCH_FROM_IDLE = 3;
-  static final int AWAY_PREEMPTED = 0;
-  static final int AWAY_HALTED = 1;
 
   /** A countdown longer than any run: what "never" means for preemption, blocking or descheduling. */
   private static final long COUNTDOWN_MAX = 1L << 40;
@@ -145,7 +147,7 @@ public final class Machine {
     }
     if (vcpu.awayUntilTick >= 0) {
       vcpu.awayUntilTick = -1;
-      emit(vcpu, vcpu.currentId(), EventKind.VCPU_RESUME, AWAY_PREEMPTED, 0);
+      emit(vcpu, vcpu.currentId(), EventKind.VCPU_RESUME, AwayReason.PREEMPTED.code(), 0);
       drawDeschedule(vcpu);
       vcpu.scheduleInDue = true;
     }
@@ -158,7 +160,7 @@ public final class Machine {
         if (!vcpu.halted) {
           vcpu.halted = true;
           if (hypervisor.isXen()) {
-            emit(vcpu, -1, EventKind.VCPU_DESCHEDULE, AWAY_HALTED, 0);
+            emit(vcpu, -1, EventKind.VCPU_DESCHEDULE, AwayReason.HALTED.code(), 0);
           }
         }
         return;
@@ -167,10 +169,10 @@ public final class Machine {
         vcpu.halted = false;
         vcpu.scheduleInDue = true;
         if (hypervisor.isXen()) {
-          emit(vcpu, -1, EventKind.VCPU_RESUME, AWAY_HALTED, 0);
+          emit(vcpu, -1, EventKind.VCPU_RESUME, AwayReason.HALTED.code(), 0);
         }
       }
-      switchTo(vcpu, null, next, SWITCH_FROM_IDLE);
+      switchTo(vcpu, null, next, SwitchReason.FROM_IDLE.code());
       return;
     }
     if (introspection != null && !introspection.enter(vcpu, vcpu.current)) {
@@ -184,7 +186,7 @@ public final class Machine {
       MachineConfig machine = scenario.machine();
       long ticks =
           range(ChoicePoint.HV_DESCHEDULE_TICKS, vcpu, null, machine.hvDescheduleTicksMin(), machine.hvDescheduleTicksMax());
-      emit(vcpu, vcpu.currentId(), EventKind.VCPU_DESCHEDULE, AWAY_PREEMPTED, ticks);
+      emit(vcpu, vcpu.currentId(), EventKind.VCPU_DESCHEDULE, AwayReason.PREEMPTED.code(), ticks);
       vcpu.awayUntilTick = tick + 1 + ticks;
     }
   }
@@ -244,7 +246,7 @@ public final class Machine {
         emit(vcpu, task.id, EventKind.SYSCALL, program.operand(task.pc), ticks);
         if (blocks) {
           task.resume = Task.RESUME_SYSCALL_RETURN;
-          sleep(vcpu, task, ticks, Task.WAKE_SYSCALL);
+          sleep(vcpu, task, ticks, WakeReason.SYSCALL.code());
           return;
         }
         break;
@@ -258,7 +260,7 @@ public final class Machine {
         if (task.liveChildren > 0) {
           task.state = Task.BLOCKED;
           task.waitingForChild = true;
-          schedule(vcpu, task, SWITCH_BLOCKED);
+          schedule(vcpu, task, SwitchReason.BLOCKED.code());
           return;
         }
         break;
@@ -303,7 +305,7 @@ public final class Machine {
         return task.breakpointPassed;
       case TOUCH:
         if (!task.pageReady) {
-          introspection.raise(vcpu, task, TrapRecord.VECTOR_PF, Introspection.USER_WRITE_NOT_PRESENT);
+          introspection.raise(vcpu, task, Vectors.PAGE_FAULT, Introspection.USER_WRITE_NOT_PRESENT);
         }
         return task.pageReady;
       case TLB_FLUSH:
@@ -342,9 +344,9 @@ public final class Machine {
     Task parent = task.parent;
     if (parent != null && --parent.liveChildren == 0 && parent.waitingForChild) {
       parent.waitingForChild = false;
-      makeRunnable(parent, Task.WAKE_CHILD);
+      makeRunnable(parent, WakeReason.CHILD.code());
     }
-    schedule(vcpu, task, SWITCH_EXITED);
+    schedule(vcpu, task, SwitchReason.EXITED.code());
   }
 
   /** The timer tick: the task goes to the back of the run queue, unless nothing else could run. */
@@ -359,7 +361,7 @@ public final class Machine {
       task.state = Task.RUNNING;
       return;
     }
-    switchTo(vcpu, task, next, SWITCH_PREEMPTED);
+    switchTo(vcpu, task, next, SwitchReason.PREEMPTED.code());
   }
 
   /** Puts {@code task} to sleep for {@code ticks} and runs something else on its vCPU. */
@@ -368,7 +370,7 @@ public final class Machine {
     task.wakeTick = tick + ticks;
     task.wakeReason = reason;
     sleepers.add(task);
-    schedule(vcpu, task, SWITCH_BLOCKED);
+    schedule(vcpu, task, SwitchReason.BLOCKED.code());
   }
 
   private void schedule(Vcpu vcpu, Task previous, int reason) {
@@ -500,7 +502,7 @@ public final class Machine {
     } else {
       vcpu.cr4 = value;
     }
-    emit(vcpu, idOf(task), EventKind.CR_WRITE, value, register == EventSource.CR3 ? 3 : 4);
+    emit(vcpu, idOf(task), EventKind.CR_WRITE, value, (register == EventSource.CR3 ? ControlRegister.CR3 : ControlRegister.CR4).code());
     if (introspection != null) {
       introspection.controlRegister(vcpu, task, register, old, value);
     }

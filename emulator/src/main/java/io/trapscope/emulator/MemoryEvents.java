@@ -1,10 +1,14 @@
 package io.trapscope.emulator;
 
-import io.trapscope.emulator.scenario.EventMode;
-import io.trapscope.emulator.scenario.EventSetting;
-import io.trapscope.emulator.scenario.EventSource;
-import io.trapscope.emulator.scenario.IntrospectionConfig;
-import io.trapscope.emulator.scenario.XenVersion;
+import io.trapscope.model.scenario.EventMode;
+import io.trapscope.model.scenario.EventSetting;
+import io.trapscope.model.scenario.EventSource;
+import io.trapscope.model.scenario.IntrospectionConfig;
+import io.trapscope.model.scenario.XenVersion;
+import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.PauseReason;
+import io.trapscope.model.vocabulary.ReturnCode;
+import io.trapscope.model.vocabulary.TrapOutcome;
 import java.util.ArrayDeque;
 
 /**
@@ -14,13 +18,6 @@ import java.util.ArrayDeque;
  * counts from {@code rsp_cons}), so an unanswered request holds its slot for good.
  */
 final class MemoryEvents {
-  static final int PAUSE_SYNC = 1;
-  static final int PAUSE_RING_FULL = 2;
-  static final int PAUSE_RING_WAIT = 3;
-  static final int PAUSE_FEW_SLOTS = 4;
-  static final int PAUSE_DOMAIN_SELF = 5;
-  static final int RC_EPERM = -1;
-  static final int RC_EINVAL = -22;
   /** Requests one vCPU can have waiting for a slot: a step writes a handful of registers at most. */
   static final int DEFERRED_MAX = 64;
 
@@ -111,19 +108,19 @@ final class MemoryEvents {
   void setByGuest(Vcpu vcpu, Task task, int parameter, int value) {
     EventSource source = EventSource.byParameter(parameter);
     Invariants.check(source != null, "no memory-event parameter %d", parameter);
-    int rc = xen.refusesOwnParameters() ? RC_EPERM : set(source, value);
+    int rc = xen.refusesOwnParameters() ? ReturnCode.EPERM.code() : set(source, value);
     long seq = machine.emit(vcpu, task.id, EventKind.PARAM_SET, parameter, rc);
     if (rc == 0 && source == EventSource.INT3) {
       domainPaused = true;
       for (Vcpu each : vcpus) {
-        machine.emit(each, each.currentId(), EventKind.VCPU_PAUSE, PAUSE_DOMAIN_SELF, seq);
+        machine.emit(each, each.currentId(), EventKind.VCPU_PAUSE, PauseReason.DOMAIN_SELF.code(), seq);
       }
     }
   }
 
   private int set(EventSource source, int value) {
     if (source == EventSource.INT3 && (value & EventMode.ONCHANGEONLY) != 0) {
-      return RC_EINVAL;
+      return ReturnCode.EINVAL.code();
     }
     parameters[source.ordinal()] = value;
     return 0;
@@ -171,14 +168,14 @@ final class MemoryEvents {
     if (xen.dropsWhenRingFull()) {
       if (free < XenVersion.RING_THRESHOLD_4_1) {
         long seq = machine.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_DROP, request.reason, request.value);
-        block(vcpu, PAUSE_RING_FULL, seq);
+        block(vcpu, PauseReason.RING_FULL.code(), seq);
         return Result.DROPPED;
       }
     } else if (free == 0 || !deferred[vcpu.id].isEmpty()) {
       Invariants.check(deferred[vcpu.id].size() < DEFERRED_MAX, "more than %d requests waiting on one vCPU", DEFERRED_MAX);
       deferred[vcpu.id].add(request);
       if (vcpu.ringBlock == 0) {
-        block(vcpu, PAUSE_RING_WAIT, machine.lastSeq());
+        block(vcpu, PauseReason.RING_WAIT.code(), machine.lastSeq());
       }
       return Result.WAITING;
     }
@@ -196,10 +193,10 @@ final class MemoryEvents {
     }
     if (request.sync) {
       vcpu.pauseCount++;
-      machine.emit(vcpu, request.taskId(), EventKind.VCPU_PAUSE, PAUSE_SYNC, request.putSeq);
+      machine.emit(vcpu, request.taskId(), EventKind.VCPU_PAUSE, PauseReason.SYNC.code(), request.putSeq);
     }
     if (xen.pausesWhenFewSlots() && slots - used < vcpus.length && vcpu.ringBlock == 0) {
-      block(vcpu, PAUSE_FEW_SLOTS, request.putSeq);
+      block(vcpu, PauseReason.FEW_SLOTS.code(), request.putSeq);
     }
     listener.enqueue(request);
   }
@@ -217,7 +214,7 @@ final class MemoryEvents {
     if (request.sync) {
       Invariants.check(vcpu.pauseCount > 0, "response to a sync request of a vCPU that is not paused");
       vcpu.pauseCount--;
-      unpaused(vcpu, PAUSE_SYNC, seq);
+      unpaused(vcpu, PauseReason.SYNC.code(), seq);
     }
     wakeWaiters(seq);
   }
@@ -228,10 +225,10 @@ final class MemoryEvents {
     for (int woken = 0; woken < bound && !waiters.isEmpty(); woken++) {
       Vcpu vcpu = waiters.peekFirst();
       int reason = vcpu.ringBlock;
-      if (reason == PAUSE_RING_WAIT && slots - used == 0) {
+      if (reason == PauseReason.RING_WAIT.code() && slots - used == 0) {
         return;
       }
-      if (reason == PAUSE_FEW_SLOTS) {
+      if (reason == PauseReason.FEW_SLOTS.code()) {
         if (budget <= 0) {
           return;
         }
@@ -249,7 +246,7 @@ final class MemoryEvents {
     ArrayDeque<Request> queue = deferred[vcpu.id];
     while (!queue.isEmpty() && vcpu.ringBlock == 0) {
       if (slots - used == 0) {
-        block(vcpu, PAUSE_RING_WAIT, machine.lastSeq());
+        block(vcpu, PauseReason.RING_WAIT.code(), machine.lastSeq());
         return;
       }
       put(queue.pollFirst());

@@ -1,5 +1,7 @@
 package io.trapscope.emulator;
 
+import io.trapscope.model.vocabulary.EndReason;
+
 /**
  * How a run ended.
  *

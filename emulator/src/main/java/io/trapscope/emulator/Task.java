@@ -1,7 +1,7 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
-import io.trapscope.emulator.workload.Program;
+import io.trapscope.model.workload.Program;
 
 /** A guest task: its scheduling state, its user program's position, and its lazy-FPU state. */
 final class Task {
@@ -15,9 +15,6 @@ final class Task {
   static final int RESUME_NM_AFTER_ALLOCATION = 1;
   static final int RESUME_SYSCALL_RETURN = 2;
 
-  static final int WAKE_SYSCALL = 0;
-  static final int WAKE_ALLOCATION = 1;
-  static final int WAKE_CHILD = 2;
 
   /** Where the model puts tasks' page tables, one 4 KiB page each. */
   static final long CR3_TASKS = 0x0200_0000L;

@@ -1,5 +1,9 @@
 package io.trapscope.emulator;
 
+import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.TrapSource;
+import io.trapscope.model.vocabulary.TrapType;
+
 /**
  * One trap or injection and what became of it.
  *
@@ -28,16 +32,5 @@ public record TrapRecord(
     long errorCode,
     int insnLen) {
 
-  /** {@link #errorCode} of a trap that has none. */
-  public static final long NO_ERROR_CODE = -1;
 
-  /** The NMI's fixed vector. */
-  public static final int VECTOR_NMI = 2;
-  public static final int VECTOR_BP = 3;
-  /** Vector of #NM, "device not available". */
-  public static final int VECTOR_NM = 7;
-  public static final int VECTOR_DF = 8;
-  public static final int VECTOR_PF = 14;
-  /** {@code LOCAL_TIMER_VECTOR} of Linux: the external interrupt the model raises. */
-  public static final int VECTOR_LOCAL_TIMER = 0xef;
 }

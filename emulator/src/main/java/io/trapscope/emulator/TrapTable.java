@@ -1,5 +1,9 @@
 package io.trapscope.emulator;
 
+import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.TrapSource;
+import io.trapscope.model.vocabulary.TrapType;
+import io.trapscope.model.vocabulary.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +26,7 @@ final class TrapTable {
 
   /** Records a trap without error code raised by the event at {@code raisedSeq}; returns its id. */
   long raise(int vector, TrapType type, TrapSource source, int vcpu, int task, long raisedSeq) {
-    return raise(vector, type, source, vcpu, task, raisedSeq, TrapRecord.NO_ERROR_CODE, 0);
+    return raise(vector, type, source, vcpu, task, raisedSeq, Vectors.NO_ERROR_CODE, 0);
   }
 
   /** Records a trap raised by the event at {@code raisedSeq}; returns its id, which {@link #nextId} foretold. */

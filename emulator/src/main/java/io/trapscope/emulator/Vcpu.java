@@ -1,6 +1,8 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.model.vocabulary.TrapType;
+import io.trapscope.model.vocabulary.Vectors;
 
 /** A virtual CPU: CR0 as the guest sees it, the FPU register file, and the task running on it. */
 final class Vcpu {
@@ -42,9 +44,9 @@ final class Vcpu {
   /** The VM-entry interruption field: the event the CPU delivers at the next VM entry, or null. */
   GuestEvent pending;
   /** The local timer's interrupts from the virtual LAPIC. */
-  final LapicLine interrupts = new LapicLine(TrapRecord.VECTOR_LOCAL_TIMER, TrapType.EXT_INTR, ChoicePoint.GUEST_INTERRUPT);
+  final LapicLine interrupts = new LapicLine(Vectors.LOCAL_TIMER, TrapType.EXT_INTR, ChoicePoint.GUEST_INTERRUPT);
   /** NMIs from the virtual LAPIC; a waiting one goes before a waiting interrupt. */
-  final LapicLine nmis = new LapicLine(TrapRecord.VECTOR_NMI, TrapType.NMI, ChoicePoint.GUEST_NMI);
+  final LapicLine nmis = new LapicLine(Vectors.NMI, TrapType.NMI, ChoicePoint.GUEST_NMI);
 
   Vcpu(int id, boolean ts) {
     this.id = id;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapscope.emulator.choice.ChoicePoint;
 import io.trapscope.emulator.choice.ChoiceSource;
-import io.trapscope.emulator.scenario.Scenario;
+import io.trapscope.model.scenario.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

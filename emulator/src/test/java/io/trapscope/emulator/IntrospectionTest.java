@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapscope.emulator.RecordingSink.Event;
-import io.trapscope.emulator.scenario.Scenario;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.vocabulary.EndReason;
+import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.PauseReason;
+import io.trapscope.model.vocabulary.ReturnCode;
+import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.TrapSource;
+import io.trapscope.model.vocabulary.TrapType;
+import io.trapscope.model.vocabulary.Vectors;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -175,7 +183,7 @@ class IntrospectionTest {
       } else {
         assertEquals(0, drops, xen);
         assertEquals(changes, puts, xen + ": every change reaches the listener");
-        int pause = xen.equals("xen-4.9") ? MemoryEvents.PAUSE_FEW_SLOTS : MemoryEvents.PAUSE_RING_WAIT;
+        int pause = xen.equals("xen-4.9") ? PauseReason.FEW_SLOTS.code() : PauseReason.RING_WAIT.code();
         assertTrue(of(run, EventKind.VCPU_PAUSE).stream().anyMatch(e -> e.value() == pause), xen);
       }
     }
@@ -210,7 +218,7 @@ class IntrospectionTest {
     RecordingSink run = Runs.run(Runs.scenario(INT3, "introspection.int3.onchangeonly=true", "introspection.listener.hookSyscalls=false"));
     Event set = of(run, EventKind.PARAM_SET).get(0);
     assertEquals(23, set.value());
-    assertEquals(MemoryEvents.RC_EINVAL, set.aux());
+    assertEquals(ReturnCode.EINVAL.code(), set.aux());
     assertEquals(0, run.count(EventKind.MEM_EVENT_PUT), "INT3 capture stays off");
   }
 
@@ -232,14 +240,14 @@ class IntrospectionTest {
     assertEquals(0, set.aux());
     List<Event> pauses = of(deadlocked, EventKind.VCPU_PAUSE);
     assertEquals(2, pauses.size());
-    assertTrue(pauses.stream().allMatch(e -> e.value() == MemoryEvents.PAUSE_DOMAIN_SELF && e.aux() == set.seq()));
+    assertTrue(pauses.stream().allMatch(e -> e.value() == PauseReason.DOMAIN_SELF.code() && e.aux() == set.seq()));
     assertTrue(
         deadlocked.events.stream().filter(e -> e.seq() > set.seq() + 2).allMatch(e -> e.kind() == EventKind.TASK_WAKE),
         "no vCPU runs after the pause: " + deadlocked.events.subList((int) set.seq(), deadlocked.events.size()));
 
     RecordingSink refused = Runs.run(Runs.scenario(selfParam, "machine.xen=xen-4.2"));
     assertEquals(EndReason.COMPLETED, refused.result.endReason());
-    assertEquals(MemoryEvents.RC_EPERM, of(refused, EventKind.PARAM_SET).get(1).aux());
+    assertEquals(ReturnCode.EPERM.code(), of(refused, EventKind.PARAM_SET).get(1).aux());
 
     RecordingSink cr3 = Runs.run(Runs.scenario(selfParam, "workload.parameter=cr3"));
     assertEquals(EndReason.COMPLETED, cr3.result.endReason(), "only the INT3 parameter pauses the domain to latch it");
@@ -276,7 +284,7 @@ class IntrospectionTest {
       for (String xen : List.of("xen-4.1", "xen-4.9")) {
         RecordingSink run = Runs.run(Runs.scenario(INT3, with(STORMY, "seed=" + seed, "machine.xen=" + xen, "guest.nmiProbability=0.3")));
         for (TrapRecord trap : run.traps) {
-          if (trap.vector() != TrapRecord.VECTOR_NMI) {
+          if (trap.vector() != Vectors.NMI) {
             continue;
           }
           assertEquals(TrapType.NMI, trap.type(), "seed " + seed);
@@ -290,7 +298,7 @@ class IntrospectionTest {
           }
         }
         if (xen.equals("xen-4.9")) {
-          dropped49 += run.events.stream().filter(e -> e.kind() == EventKind.INJECT_DROP && e.aux() == TrapRecord.VECTOR_NMI).count();
+          dropped49 += run.events.stream().filter(e -> e.kind() == EventKind.INJECT_DROP && e.aux() == Vectors.NMI).count();
         }
       }
     }
@@ -313,7 +321,7 @@ class IntrospectionTest {
         Event second = lapic.get(index + 1);
         if (first.kind() == EventKind.TRAP_RAISE && second.kind() == EventKind.TRAP_RAISE && second.seq() == first.seq() + 1) {
           both++;
-          assertEquals(TrapRecord.VECTOR_NMI, lapic.get(index + 2).value(), "seed " + seed + ": delivered first after seq " + second.seq());
+          assertEquals(Vectors.NMI, lapic.get(index + 2).value(), "seed " + seed + ": delivered first after seq " + second.seq());
         }
       }
     }

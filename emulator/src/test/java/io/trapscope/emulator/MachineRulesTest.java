@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trapscope.model.vocabulary.EndReason;
+import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.TrapOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

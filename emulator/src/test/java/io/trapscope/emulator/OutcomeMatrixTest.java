@@ -3,6 +3,8 @@ package io.trapscope.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trapscope.model.vocabulary.EndReason;
+import io.trapscope.model.vocabulary.EventKind;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,7 +83,7 @@ class OutcomeMatrixTest {
     assertEquals(EndReason.DOMAIN_CRASH, run.result.endReason());
     RecordingSink.Event crash = run.events.get(run.events.size() - 1);
     assertEquals(EventKind.DOMAIN_CRASH, crash.kind());
-    assertEquals(io.trapscope.emulator.scenario.Kernel.NM_NESTING_MAX, crash.aux());
+    assertEquals(io.trapscope.model.scenario.Kernel.NM_NESTING_MAX, crash.aux());
     assertTrue(run.events.stream().filter(e -> e.kind() == EventKind.NM_ENTER).allMatch(RecordingSink.Event::ts), "TS stays set in every handler");
   }
 
@@ -97,7 +99,7 @@ class OutcomeMatrixTest {
     return Stream.of(1, 2, 3, 4, 5);
   }
 
-  static io.trapscope.emulator.scenario.Scenario configuration(
+  static io.trapscope.model.scenario.Scenario configuration(
       int seed, String hypervisor, String kernel, String patches, boolean eager, int vcpus) {
     return Runs.scenario(
         "{}",

@@ -1,6 +1,7 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.model.vocabulary.EventKind;
 import java.util.ArrayList;
 import java.util.List;
 

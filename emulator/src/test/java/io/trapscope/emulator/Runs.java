@@ -1,8 +1,8 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.RandomChoiceSource;
-import io.trapscope.emulator.scenario.Scenario;
-import io.trapscope.emulator.scenario.ScenarioCodec;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.scenario.ScenarioCodec;
 import java.util.List;
 
 /** Helpers to run scenarios given as JSON and {@code --set} overrides. */

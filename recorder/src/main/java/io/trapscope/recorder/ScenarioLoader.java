@@ -1,9 +1,9 @@
 package io.trapscope.recorder;
 
-import io.trapscope.emulator.scenario.Scenario;
-import io.trapscope.emulator.scenario.ScenarioCodec;
-import io.trapscope.emulator.scenario.ScenarioException;
-import io.trapscope.emulator.scenario.Suggestions;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.scenario.ScenarioCodec;
+import io.trapscope.model.scenario.ScenarioException;
+import io.trapscope.model.scenario.Suggestions;
 import io.trapscope.samples.Samples;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

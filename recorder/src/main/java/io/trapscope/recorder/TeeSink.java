@@ -1,9 +1,9 @@
 package io.trapscope.recorder;
 
-import io.trapscope.emulator.EventKind;
 import io.trapscope.emulator.EventSink;
 import io.trapscope.emulator.TrapRecord;
 import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.model.vocabulary.EventKind;
 
 /** Passes everything to two sinks, the trace's first. */
 final class TeeSink implements EventSink {

@@ -1,18 +1,18 @@
 package io.trapscope.recorder;
 
-import io.trapscope.emulator.EventKind;
 import io.trapscope.emulator.EventSink;
-import io.trapscope.emulator.TrapOutcome;
 import io.trapscope.emulator.TrapRecord;
-import io.trapscope.emulator.TrapSource;
-import io.trapscope.emulator.TrapType;
 import io.trapscope.emulator.choice.ChoicePoint;
 import io.trapscope.formats.ColumnBatch;
 import io.trapscope.formats.StringDictionary;
-import io.trapscope.formats.Table;
 import io.trapscope.formats.Table.Choices;
 import io.trapscope.formats.Table.Events;
 import io.trapscope.formats.Table.Traps;
+import io.trapscope.formats.Table;
+import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.TrapSource;
+import io.trapscope.model.vocabulary.TrapType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
@@ -126,7 +126,7 @@ final class TraceSink implements EventSink, AutoCloseable {
       batch.set(Traps.DELIVERED_SEQ, row, trap.deliveredSeq());
     }
     batch.set(Traps.OUTCOME, row, trap.outcome().ordinal());
-    if (trap.errorCode() == TrapRecord.NO_ERROR_CODE) {
+    if (trap.errorCode() == io.trapscope.model.vocabulary.Vectors.NO_ERROR_CODE) {
       batch.setNull(Traps.ERROR_CODE, row);
     } else {
       batch.set(Traps.ERROR_CODE, row, trap.errorCode());

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapscope.emulator.Machine;
 import io.trapscope.emulator.choice.RandomChoiceSource;
-import io.trapscope.emulator.scenario.Scenario;
 import io.trapscope.formats.Manifest;
 import io.trapscope.formats.Table;
+import io.trapscope.model.scenario.Scenario;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapscope.emulator.Machine;
 import io.trapscope.emulator.choice.RandomChoiceSource;
-import io.trapscope.emulator.scenario.Scenario;
 import io.trapscope.formats.ColumnBatch;
 import io.trapscope.formats.Manifest;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.TableReader;
 import io.trapscope.formats.TraceReader;
+import io.trapscope.model.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

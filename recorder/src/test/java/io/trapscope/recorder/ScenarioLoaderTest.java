@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trapscope.emulator.scenario.Scenario;
-import io.trapscope.emulator.scenario.ScenarioException;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.scenario.ScenarioException;
 import io.trapscope.samples.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;

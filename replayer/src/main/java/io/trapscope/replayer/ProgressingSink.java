@@ -1,9 +1,9 @@
 package io.trapscope.replayer;
 
-import io.trapscope.emulator.EventKind;
 import io.trapscope.emulator.EventSink;
 import io.trapscope.emulator.TrapRecord;
 import io.trapscope.emulator.choice.ChoicePoint;
+import io.trapscope.model.vocabulary.EventKind;
 import io.trapscope.recorder.ProgressListener;
 
 /** Passes everything on and reports progress every so many events. */

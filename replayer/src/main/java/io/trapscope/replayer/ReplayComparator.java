@@ -1,16 +1,16 @@
 package io.trapscope.replayer;
 
 import io.trapscope.analyzer.EvidenceRow;
-import io.trapscope.emulator.EventKind;
 import io.trapscope.emulator.EventSink;
 import io.trapscope.emulator.TrapRecord;
 import io.trapscope.emulator.choice.ChoicePoint;
 import io.trapscope.formats.ColumnBatch;
 import io.trapscope.formats.PrefetchingReader;
-import io.trapscope.formats.Table;
 import io.trapscope.formats.Table.Events;
 import io.trapscope.formats.Table.Traps;
+import io.trapscope.formats.Table;
 import io.trapscope.formats.TraceReader;
+import io.trapscope.model.vocabulary.EventKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -146,7 +146,7 @@ final class ReplayComparator implements EventSink, AutoCloseable {
     ColumnBatch batch = trapBatch;
     int row = trapRow++;
     long delivered = batch.isNull(Traps.DELIVERED_SEQ, row) ? -1 : batch.get(Traps.DELIVERED_SEQ, row);
-    long errorCode = batch.isNull(Traps.ERROR_CODE, row) ? TrapRecord.NO_ERROR_CODE : batch.get(Traps.ERROR_CODE, row);
+    long errorCode = batch.isNull(Traps.ERROR_CODE, row) ? io.trapscope.model.vocabulary.Vectors.NO_ERROR_CODE : batch.get(Traps.ERROR_CODE, row);
     boolean same =
         batch.get(Traps.TRAP_ID, row) == trap.trapId()
             && batch.get(Traps.VECTOR, row) == trap.vector()

@@ -1,6 +1,6 @@
 package io.trapscope.replayer;
 
-import io.trapscope.emulator.scenario.Scenario;
+import io.trapscope.model.scenario.Scenario;
 import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapscope.analyzer.RuleResult;
-import io.trapscope.emulator.scenario.Scenario;
 import io.trapscope.formats.ColumnBatch;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.TableReader;
 import io.trapscope.formats.TraceFormatException;
 import io.trapscope.formats.TraceReader;
+import io.trapscope.model.scenario.Scenario;
 import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;

@@ -1,9 +1,0 @@
-package io.trapscope.emulator;
-
-/** How an event is delivered, as in VMX's VM-entry interruption-information field. */
-public enum TrapType {
-  HW_EXCEPTION,
-  SW_EXCEPTION,
-  EXT_INTR,
-  NMI
-}

@@ -1,9 +1,0 @@
-/**
- * Scenarios: the machine, guest, workload and limits of one run, read from JSON.
- *
- * <p>A scenario file names only what differs from the defaults; {@link
- * io.trapscope.emulator.scenario.ScenarioCodec} fills in the rest, applies {@code --set} overrides, and
- * rejects unknown fields and bad values with the field's path. Parsing works on strings and trees: this
- * package does no I/O.
- */
-package io.trapscope.emulator.scenario;

@@ -1,0 +1,39 @@
+package io.trapscope.model.scenario;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The seed's reproducer: {@code loops} shell loops, each starting {@code processes} fresh processes one
+ * after another. Each process writes its own pattern through the FPU registers ({@code memset}), makes
+ * {@code syscalls} system calls, and reads the pattern back ({@code memcmp}), {@code rounds} times; every
+ * process is a new FPU user, so every one takes the first-use #NM path.
+ *
+ * @param name always {@code fpu-memcmp}
+ * @param loops concurrent shell loops
+ * @param processes processes each loop starts
+ * @param rounds write, system calls, read: how many times per process
+ * @param syscalls system calls between each write and its read
+ * @param syscallBlockProbability the chance that one of those system calls blocks
+ * @param syscallBlockTicksMin shortest block
+ * @param syscallBlockTicksMax longest block
+ */
+@JsonPropertyOrder({
+  "name", "loops", "processes", "rounds", "syscalls",
+  "syscallBlockProbability", "syscallBlockTicksMin", "syscallBlockTicksMax"
+})
+public record FpuMemcmpConfig(
+    String name,
+    int loops,
+    int processes,
+    int rounds,
+    int syscalls,
+    double syscallBlockProbability,
+    long syscallBlockTicksMin,
+    long syscallBlockTicksMax)
+    implements WorkloadConfig {
+  public static final String NAME = "fpu-memcmp";
+
+  static FpuMemcmpConfig defaults() {
+    return new FpuMemcmpConfig(NAME, 2, 100, 1, 2, 0.3, 1, 20);
+  }
+}

@@ -1,0 +1,37 @@
+package io.trapscope.model.scenario;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One run's complete configuration; with a seed, it determines the run exactly.
+ *
+ * @param description what the scenario shows, for listings
+ * @param seed the seed of the choice source
+ * @param machine the hypervisor, kernel and vCPUs
+ * @param guest rates of the guest kernel's nondeterministic events
+ * @param workload what the guest runs
+ * @param introspection memory events and the listener (HVM guests)
+ * @param limits when to stop a run that has not finished
+ */
+@JsonPropertyOrder({"description", "seed", "machine", "guest", "workload", "introspection", "limits"})
+public record Scenario(
+    String description,
+    long seed,
+    MachineConfig machine,
+    GuestConfig guest,
+    WorkloadConfig workload,
+    IntrospectionConfig introspection,
+    LimitsConfig limits) {
+
+  /** The defaults every scenario file starts from. */
+  public static Scenario defaults() {
+    return new Scenario(
+        "", 1, MachineConfig.defaults(), GuestConfig.defaults(), FpuMemcmpConfig.defaults(), IntrospectionConfig.defaults(),
+        LimitsConfig.defaults());
+  }
+
+  /** A copy with another seed. */
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(description, newSeed, machine, guest, workload, introspection, limits);
+  }
+}

@@ -1,0 +1,26 @@
+package io.trapscope.model.vocabulary;
+
+/** A control register's number: the {@code aux} of {@code CR_WRITE}. */
+public enum ControlRegister implements Code {
+  CR0(0, "CR0"),
+  CR3(3, "CR3"),
+  CR4(4, "CR4");
+
+  private final int code;
+  private final String label;
+
+  ControlRegister(int code, String label) {
+    this.code = code;
+    this.label = label;
+  }
+
+  @Override
+  public int code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,24 @@
+package io.trapscope.model.vocabulary;
+
+/** Why a run stopped. */
+public enum EndReason {
+  /** Every task of the workload exited. */
+  COMPLETED,
+  /** {@code limits.maxEvents} was reached. */
+  MAX_EVENTS,
+  /** {@code limits.maxTicks} was reached. */
+  MAX_TICKS,
+  /** The hypervisor crashed the guest. */
+  DOMAIN_CRASH,
+  /** Tasks remain but nothing can ever run again (a vCPU paused for good counts as not running). */
+  DEADLOCK,
+  /** Xen shut the domain down: a triple fault. */
+  DOMAIN_SHUTDOWN,
+  /** The guest kernel panicked: a double fault reached it. */
+  GUEST_PANIC;
+
+  /** Whether the run was cut short by a limit rather than ending on its own. */
+  public boolean isLimit() {
+    return this == MAX_EVENTS || this == MAX_TICKS;
+  }
+}

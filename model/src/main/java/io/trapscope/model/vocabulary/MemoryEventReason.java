@@ -1,0 +1,28 @@
+package io.trapscope.model.vocabulary;
+
+/** {@code MEM_EVENT_REASON_*}: what a memory-event request reports, the {@code value} of {@code MEM_EVENT_*} events. */
+public enum MemoryEventReason implements Code {
+  VIOLATION(1, "violation"),
+  CR0(2, "CR0"),
+  CR3(3, "CR3"),
+  CR4(4, "CR4"),
+  INT3(5, "INT3");
+
+  private final int code;
+  private final String label;
+
+  MemoryEventReason(int code, String label) {
+    this.code = code;
+    this.label = label;
+  }
+
+  @Override
+  public int code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,28 @@
+package io.trapscope.model.vocabulary;
+
+/** Why Xen paused a vCPU: the {@code value} of {@code VCPU_PAUSE} and {@code VCPU_UNPAUSE}. */
+public enum PauseReason implements Code {
+  SYNC(1, "sync request"),
+  RING_FULL(2, "ring full"),
+  RING_WAIT(3, "waiting for a ring slot"),
+  FEW_SLOTS(4, "few ring slots left"),
+  DOMAIN_SELF(5, "domain paused itself");
+
+  private final int code;
+  private final String label;
+
+  PauseReason(int code, String label) {
+    this.code = code;
+    this.label = label;
+  }
+
+  @Override
+  public int code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

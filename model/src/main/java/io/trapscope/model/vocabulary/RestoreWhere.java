@@ -1,0 +1,25 @@
+package io.trapscope.model.vocabulary;
+
+/** Where the FPU registers were loaded from the task's area: the {@code aux} of {@code FPU_RESTORE}. */
+public enum RestoreWhere implements Code {
+  IN_HANDLER(0, "in the #NM handler"),
+  PRELOAD(1, "preloaded at a switch");
+
+  private final int code;
+  private final String label;
+
+  RestoreWhere(int code, String label) {
+    this.code = code;
+    this.label = label;
+  }
+
+  @Override
+  public int code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,27 @@
+package io.trapscope.model.vocabulary;
+
+/** Why the guest scheduler switched a vCPU: the {@code aux} of {@code TASK_SWITCH}. */
+public enum SwitchReason implements Code {
+  BLOCKED(0, "blocked or slept"),
+  PREEMPTED(1, "preempted by the timer"),
+  EXITED(2, "exited"),
+  FROM_IDLE(3, "the vCPU was idle");
+
+  private final int code;
+  private final String label;
+
+  SwitchReason(int code, String label) {
+    this.code = code;
+    this.label = label;
+  }
+
+  @Override
+  public int code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}
