@@ -22,7 +22,7 @@ public record RuleResult(
     String reason,
     long findings,
     java.util.List<Fix> fixes,
-    RuleFamily family,
+    io.trapscope.model.vocabulary.Family family,
     boolean inScope) {
   public RuleResult {
     fixes = java.util.List.copyOf(fixes);

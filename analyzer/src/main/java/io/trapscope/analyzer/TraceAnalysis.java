@@ -1,13 +1,14 @@
 package io.trapscope.analyzer;
 
 import io.trapscope.formats.Manifest;
+import io.trapscope.model.scenario.Scenario;
 import java.util.List;
 
 /**
  * The analysis of one trace.
  *
  * @param trace the trace as named by the user
- * @param machine the traced machine
+ * @param scenario the traced machine and workload, as the manifest resolved them
  * @param seed the run's seed
  * @param description the scenario's description
  * @param run how the run ended
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public record TraceAnalysis(
     String trace,
-    Machine machine,
+    Scenario scenario,
     long seed,
     String description,
     Manifest.Run run,

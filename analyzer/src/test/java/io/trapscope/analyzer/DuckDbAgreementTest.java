@@ -3,8 +3,8 @@ package io.trapscope.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trapscope.analyzer.rules.FpuStateLeakRule;
-import io.trapscope.analyzer.rules.TsClearAtSwitchRule;
+import io.trapscope.analyzer.lazyfpu.FpuStateLeakRule;
+import io.trapscope.analyzer.lazyfpu.TsClearAtSwitchRule;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

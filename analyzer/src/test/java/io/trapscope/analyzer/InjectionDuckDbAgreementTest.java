@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.vocabulary.Family;
 import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.Recorder;
@@ -150,7 +151,7 @@ class InjectionDuckDbAgreementTest {
         assertEquals(expected, actual, rule.getKey() + ": the rows flagged");
       }
     }
-    assertTrue(analysis.rules().stream().filter(rule -> rule.family() == RuleFamily.MEMORY_EVENTS).allMatch(RuleResult::inScope));
+    assertTrue(analysis.rules().stream().filter(rule -> rule.family() == Family.MEMORY_EVENTS).allMatch(RuleResult::inScope));
     synchronized (AGREED) {
       AGREED.put(spec + " seed " + seed, agreed);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapscope.analyzer.report.Reporter;
+import io.trapscope.model.vocabulary.Family;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class InjectionOutcomeTest {
 
   /** Findings of the memory-event family, whatever the rule. */
   private static long injectionFindings(TraceAnalysis analysis) {
-    return analysis.rules().stream().filter(rule -> rule.family() == RuleFamily.MEMORY_EVENTS).mapToLong(RuleResult::findings).sum();
+    return analysis.rules().stream().filter(rule -> rule.family() == Family.MEMORY_EVENTS).mapToLong(RuleResult::findings).sum();
   }
 
   @Test
@@ -120,12 +121,12 @@ class InjectionOutcomeTest {
   void eachFamilyIsOutOfScopeWhereTheTraceDoesNotExerciseIt() throws Exception {
     TraceAnalysis introspection = analyze("int3-reinject", 40);
     for (RuleResult rule : introspection.rules()) {
-      assertEquals(rule.family() == RuleFamily.MEMORY_EVENTS, rule.inScope(), rule.id());
+      assertEquals(rule.family() == Family.MEMORY_EVENTS, rule.inScope(), rule.id());
       assertEquals(rule.inScope(), rule.applicable(), rule.id());
     }
     TraceAnalysis fpu = analyze("fpu-memcmp", 40);
     for (RuleResult rule : fpu.rules()) {
-      assertEquals(rule.family() == RuleFamily.LAZY_FPU, rule.inScope(), rule.id());
+      assertEquals(rule.family() == Family.LAZY_FPU, rule.inScope(), rule.id());
       if (!rule.inScope()) {
         assertTrue(rule.reason().startsWith("out of scope: no memory events"), rule.reason());
       }

@@ -3,7 +3,7 @@ package io.trapscope.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trapscope.analyzer.rules.NmNestedRule;
+import io.trapscope.analyzer.lazyfpu.NmNestedRule;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;

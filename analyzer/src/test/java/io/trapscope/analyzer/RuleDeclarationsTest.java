@@ -3,8 +3,7 @@ package io.trapscope.analyzer;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trapscope.analyzer.rules.Rule;
-import io.trapscope.analyzer.rules.Rules;
+import io.trapscope.analyzer.engine.Rule;
 import io.trapscope.formats.Column;
 import io.trapscope.formats.Table;
 import java.util.Set;
@@ -16,7 +15,7 @@ class RuleDeclarationsTest {
   @Test
   void everyRuleNeedsOnlyColumnsTheEventsTableHas() {
     Set<String> columns = Table.EVENTS.columns().stream().map(Column::name).collect(Collectors.toSet());
-    for (Rule rule : Rules.all()) {
+    for (Rule rule : Families.rules()) {
       assertFalse(rule.requiredColumns().isEmpty(), rule.id());
       assertTrue(columns.containsAll(rule.requiredColumns()), rule.id() + " needs " + rule.requiredColumns() + ", the events table has " + columns);
     }

@@ -2,22 +2,21 @@ package io.trapscope.cli;
 
 import io.trapscope.analyzer.AnalysisOptions;
 import io.trapscope.analyzer.Analyzer;
+import io.trapscope.analyzer.Families;
 import io.trapscope.analyzer.FindingListener;
 import io.trapscope.analyzer.FindingsParquet;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.TraceAnalysis;
-import io.trapscope.analyzer.RuleFamily;
 import io.trapscope.analyzer.Verdict;
-import io.trapscope.analyzer.rules.Rule;
-import io.trapscope.analyzer.rules.Rules;
+import io.trapscope.analyzer.engine.BugFamily;
 import io.trapscope.analyzer.report.Reporter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,14 +116,12 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** Adds the rules, family by family, to the command's help, from the registry so that it cannot drift. */
   static void describeRules(CommandSpec spec) {
     List<String> description = new ArrayList<>(List.of(spec.usageMessage().description()));
-    List<Rule> rules = Rules.all();
-    for (RuleFamily family : RuleFamily.values()) {
+    for (BugFamily family : Families.all()) {
       String members =
-          rules.stream()
-              .filter(rule -> rule.family() == family)
+          family.newRules().stream()
               .map(rule -> rule.id() + " (" + rule.severity().id() + ")")
               .collect(Collectors.joining(", "));
-      description.add("Rules, " + family.title() + ": " + members + ".");
+      description.add("Rules, " + family.family().title() + ": " + members + ".");
     }
     spec.usageMessage().description(description.toArray(String[]::new));
   }

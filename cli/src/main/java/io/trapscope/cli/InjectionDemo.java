@@ -2,13 +2,13 @@ package io.trapscope.cli;
 
 import io.trapscope.analyzer.Finding;
 import io.trapscope.analyzer.Fix;
-import io.trapscope.analyzer.RuleFamily;
 import io.trapscope.analyzer.RuleResult;
 import io.trapscope.analyzer.TraceAnalysis;
 import io.trapscope.analyzer.Verdict;
 import io.trapscope.analyzer.report.InjectionTimeline;
 import io.trapscope.formats.WriterOptions;
 import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.vocabulary.Family;
 import io.trapscope.recorder.ProgressListener;
 import io.trapscope.recorder.RecordOptions;
 import io.trapscope.recorder.ScenarioLoader;
@@ -62,7 +62,7 @@ final class InjectionDemo {
     TraceAnalysis before = counterfactual.before();
     out.printf("6. Analyzing it: %s (%s)%n", before.verdict().name(), before.verdictReason());
     for (RuleResult rule : before.rules()) {
-      if (rule.family() == RuleFamily.MEMORY_EVENTS && rule.findings() > 0) {
+      if (rule.family() == Family.MEMORY_EVENTS && rule.findings() > 0) {
         Finding first = before.findings().stream().filter(finding -> finding.rule().equals(rule.id())).findFirst().orElse(null);
         out.printf("   %-8s %-19s %,6d  %s%n", rule.severity().id(), rule.id(), rule.findings(), first == null ? "" : first.summary());
       }
@@ -80,7 +80,7 @@ final class InjectionDemo {
     }
     for (RuleResult rule : before.rules()) {
       long now = findings(after, rule.id());
-      if (rule.family() == RuleFamily.MEMORY_EVENTS && (rule.findings() > 0 || now > 0)) {
+      if (rule.family() == Family.MEMORY_EVENTS && (rule.findings() > 0 || now > 0)) {
         out.printf("   %-19s %,6d -> %,d%n", rule.id(), rule.findings(), now);
       }
     }

@@ -1,10 +1,10 @@
 package io.trapscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trapscope.analyzer.Introspection;
-import io.trapscope.analyzer.Machine;
+import io.trapscope.analyzer.Analyzer;
 import io.trapscope.formats.TraceReader;
-import io.trapscope.model.scenario.XenVersion;
+import io.trapscope.model.scenario.MachineDescription;
+import io.trapscope.model.scenario.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,26 +39,27 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TraceSummary summary = TraceSummary.of(TraceReader.open(trace));
+    TraceReader reader = TraceReader.open(trace);
+    TraceSummary summary = TraceSummary.of(reader);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.print(Json.write(summary));
     } else {
-      printText(summary, out);
+      printText(summary, Analyzer.scenarioOf(reader), out);
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private static void printText(TraceSummary summary, PrintWriter out) {
+  private static void printText(TraceSummary summary, Scenario scenario, PrintWriter out) {
     out.printf(" Trace:        %s%n", summary.trace());
     if (!summary.description().isEmpty()) {
       out.printf(" Scenario:     %s%n", summary.description());
     }
     out.printf(" Seed:         %d%n", summary.seed());
-    out.printf(" Machine:      %s%n", describeMachine(summary.machine()));
+    out.printf(" Machine:      %s%n", MachineDescription.full(scenario.machine()));
     out.printf(" Workload:     %s%n", describeFields(summary.workload(), "name"));
-    String introspection = describeIntrospection(Machine.of(summary.scenario()));
+    String introspection = MachineDescription.monitoring(scenario);
     if (!introspection.isEmpty()) {
       out.printf(" Monitoring:   %s%n", introspection);
     }
@@ -82,73 +83,6 @@ final class InspectCommand implements Callable<Integer> {
     for (TraceSummary.FileSummary file : summary.files()) {
       out.printf(" %-18s %-8s %,14d %,14d %10.2f%n", file.path(), file.format(), file.rows(), file.bytes(), file.bytesPerRow());
     }
-  }
-
-  private static String describeMachine(JsonNode machine) {
-    List<String> parts = new ArrayList<>();
-    String hypervisor = machine.path("hypervisor").asText("?");
-    parts.add(hypervisor.equals("xen-hvm") ? hypervisor + " (" + machine.path("xen").asText("?") + ")" : hypervisor);
-    parts.add(machine.path("kernel").asText("?"));
-    List<String> patches = new ArrayList<>();
-    machine.path("patches").forEach(patch -> patches.add(patch.asText()));
-    parts.add(patches.isEmpty() ? "no patches" : "patches " + String.join(", ", patches));
-    parts.add("eagerfpu " + (machine.path("eagerfpu").asBoolean() ? "on" : "off"));
-    int vcpus = machine.path("vcpus").asInt(1);
-    parts.add(vcpus + (vcpus == 1 ? " vCPU" : " vCPUs"));
-    return String.join(", ", parts);
-  }
-
-  /**
-   * "ring 8 slots, cr3 async onchangeonly, int3 sync; listener latency 1-8 ticks, ...", or the empty
-   * string for a trace without memory events.
-   */
-  static String describeIntrospection(Machine machine) {
-    Introspection introspection = machine.introspection();
-    if (!machine.hypervisor().equals("xen-hvm")) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    String[] names = {"cr0", "cr3", "cr4", "int3"};
-    Introspection.Setting[] settings = {introspection.cr0(), introspection.cr3(), introspection.cr4(), introspection.int3()};
-    for (int index = 0; index < names.length; index++) {
-      if (settings[index].enabled()) {
-        parts.add(names[index] + " " + settings[index].mode() + (settings[index].onchangeonly() ? " onchangeonly" : ""));
-      }
-    }
-    if (introspection.protectStack()) {
-      parts.add("stacks write-protected");
-    }
-    Introspection.Listener listener = introspection.listener();
-    if (!listener.connected()) {
-      return parts.isEmpty() ? "" : String.join(", ", parts) + ", no listener";
-    }
-    int slots = introspection.ringSlots();
-    if (slots == 0) {
-      XenVersion xen = XenVersion.XEN_4_9;
-      for (XenVersion version : XenVersion.values()) {
-        xen = version.id().equals(machine.xen()) ? version : xen;
-      }
-      slots = xen.ringSlots();
-    }
-    parts.add(0, "ring " + slots + " slots");
-    List<String> agent = new ArrayList<>();
-    agent.add("latency " + listener.latencyTicksMin() + "-" + listener.latencyTicksMax() + " ticks");
-    if (listener.hookSyscalls()) {
-      agent.add("hooks system calls");
-    }
-    if (listener.pageInProbability() > 0) {
-      agent.add("pages in with #PF (" + listener.pageInProbability() + ")");
-    }
-    if (introspection.int3().enabled()) {
-      agent.add("re-injects INT3 " + listener.reinjectType() + " length " + listener.reinjectLength());
-    }
-    if (introspection.listenerInjects()) {
-      agent.add("on -EBUSY " + listener.onBusy());
-    }
-    if (!listener.answerSync()) {
-      agent.add("never answers sync requests");
-    }
-    return String.join(", ", parts) + "; listener " + String.join(", ", agent);
   }
 
   /** "fpu-memcmp (loops 2, processes 100, ...)": the named field first, the rest in brackets. */

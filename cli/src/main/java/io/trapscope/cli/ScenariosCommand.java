@@ -1,8 +1,7 @@
 package io.trapscope.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.trapscope.model.scenario.MachineConfig;
-import io.trapscope.model.scenario.Patch;
+import io.trapscope.model.scenario.MachineDescription;
 import io.trapscope.model.scenario.Scenario;
 import io.trapscope.model.scenario.ScenarioCodec;
 import io.trapscope.samples.Samples;
@@ -38,7 +37,7 @@ final class ScenariosCommand implements Callable<Integer> {
     List<SampleSummary> samples = new ArrayList<>();
     for (String name : Samples.names()) {
       Scenario scenario = ScenarioCodec.parse(Samples.read(name), "sample " + name, List.of(), null);
-      samples.add(new SampleSummary(name, describe(scenario.machine()), scenario.workload().name(), scenario.seed(), scenario.description()));
+      samples.add(new SampleSummary(name, MachineDescription.summary(scenario), scenario.workload().name(), scenario.seed(), scenario.description()));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -53,24 +52,5 @@ final class ScenariosCommand implements Callable<Integer> {
     out.printf("%nRecord one with: trapscope record NAME -o DIR%n");
     out.flush();
     return ExitCodes.OK;
-  }
-
-  static String describe(MachineConfig machine) {
-    List<String> parts = new ArrayList<>();
-    parts.add(machine.hypervisor().id());
-    if (machine.hypervisor() == io.trapscope.model.scenario.Hypervisor.XEN_HVM) {
-      parts.add(machine.xen().id());
-    }
-    parts.add(machine.kernel().id());
-    for (Patch patch : machine.patches()) {
-      parts.add("+" + patch.id());
-    }
-    if (machine.eagerfpu()) {
-      parts.add("eagerfpu");
-    }
-    if (machine.vcpus() > 1) {
-      parts.add(machine.vcpus() + " vCPUs");
-    }
-    return String.join(" ", parts);
   }
 }

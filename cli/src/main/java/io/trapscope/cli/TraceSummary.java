@@ -32,16 +32,6 @@ record TraceSummary(
 
   record KindCount(String kind, long count) {}
 
-  /** The scenario's {@code machine} and {@code introspection} sections, as the analyzer reads them. */
-  @com.fasterxml.jackson.annotation.JsonIgnore
-  JsonNode scenario() {
-    com.fasterxml.jackson.databind.node.ObjectNode scenario = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    scenario.set("machine", machine);
-    scenario.set("introspection", introspection);
-    return scenario;
-  }
-
-  @JsonPropertyOrder({"path", "table", "format", "rows", "bytes", "bytesPerRow"})
   record FileSummary(String path, String table, String format, long rows, long bytes, double bytesPerRow) {}
 
   /** Opens, verifies and summarises the trace at {@code reader}'s directory. */

@@ -7,3 +7,4 @@
  * error. Subcommands add their own verdict codes on top.
  */
 package io.trapscope.cli;
+

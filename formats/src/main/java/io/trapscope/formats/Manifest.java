@@ -17,6 +17,8 @@ import java.util.SortedMap;
  * @param toolVersion the trapscope version that wrote the trace
  * @param seed the seed of the run
  * @param scenario the fully resolved scenario, every default filled in
+ * @param families the bug families the run exercises, by id ({@code lazy-fpu}, {@code memory-events}), as the
+ *     recorder declared them; null in a manifest written before trapscope declared them
  * @param run how the run ended
  * @param tables rows and files of each table, in table order
  * @param eventKinds events per kind, sorted by kind
@@ -27,6 +29,7 @@ public record Manifest(
     String toolVersion,
     long seed,
     JsonNode scenario,
+    List<String> families,
     Run run,
     List<TableEntry> tables,
     SortedMap<String, Long> eventKinds) {
@@ -48,12 +51,18 @@ public record Manifest(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(toolVersion, "toolVersion");
     Objects.requireNonNull(scenario, "scenario");
+    families = families == null ? null : List.copyOf(families);
     Objects.requireNonNull(run, "run");
     tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
     Objects.requireNonNull(eventKinds, "eventKinds");
   }
 
   /** The entry of {@code table}, or null if the manifest does not list it. */
+  /** The same manifest with {@code newTables} as its table entries. */
+  public Manifest withTables(List<TableEntry> newTables) {
+    return new Manifest(format, schemaVersion, toolVersion, seed, scenario, families, run, newTables, eventKinds);
+  }
+
   public TableEntry table(Table table) {
     for (TableEntry entry : tables) {
       if (entry.name().equals(table.tableName())) {

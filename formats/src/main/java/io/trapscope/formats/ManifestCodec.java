@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -30,6 +32,10 @@ public final class ManifestCodec {
   private static final int TRACES_LISTED_MAX = 5;
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern FAMILY = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+  private static final String FAMILIES = "families";
+  /** More families than trapscope will ever have; bounds what a hostile manifest can make us hold. */
+  private static final int FAMILIES_MAX = 64;
 
   private static final ObjectMapper MAPPER = newMapper();
 
@@ -116,7 +122,15 @@ public final class ManifestCodec {
     }
     Manifest manifest;
     try {
-      manifest = MAPPER.readValue(bytes, Manifest.class);
+      JsonNode tree = MAPPER.readTree(bytes);
+      if (!(tree instanceof ObjectNode object)) {
+        throw new TraceFormatException(path, "not a manifest: expected a JSON object");
+      }
+      if (!object.has(FAMILIES)) {
+        // Manifests written before the recorder declared its families; the analyzer derives them instead.
+        object.putNull(FAMILIES);
+      }
+      manifest = MAPPER.treeToValue(object, Manifest.class);
     } catch (JsonMappingException e) {
       throw new TraceFormatException(path, describeMapping(e), e);
     } catch (JsonProcessingException e) {
@@ -140,6 +154,16 @@ public final class ManifestCodec {
     }
     if (manifest.schemaVersion() < 1) {
       throw new TraceFormatException(path, "schema version " + manifest.schemaVersion() + " is not valid");
+    }
+    if (manifest.families() != null) {
+      if (manifest.families().size() > FAMILIES_MAX) {
+        throw new TraceFormatException(path, "families: more than " + FAMILIES_MAX);
+      }
+      for (String family : manifest.families()) {
+        if (family == null || !FAMILY.matcher(family).matches()) {
+          throw new TraceFormatException(path, "families: '" + family + "' is not a family id");
+        }
+      }
     }
     Set<String> seenPaths = new HashSet<>();
     for (Table table : Table.traceTables()) {

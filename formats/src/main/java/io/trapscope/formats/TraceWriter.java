@@ -122,16 +122,7 @@ public final class TraceWriter implements Closeable {
         }
         entries.add(new Manifest.TableEntry(table.tableName(), rows, files));
       }
-      Manifest manifest =
-          new Manifest(
-              manifestWithoutTables.format(),
-              manifestWithoutTables.schemaVersion(),
-              manifestWithoutTables.toolVersion(),
-              manifestWithoutTables.seed(),
-              manifestWithoutTables.scenario(),
-              manifestWithoutTables.run(),
-              entries,
-              manifestWithoutTables.eventKinds());
+      Manifest manifest = manifestWithoutTables.withTables(entries);
       writeManifest(manifest);
       moveIntoPlace();
       finished = true;

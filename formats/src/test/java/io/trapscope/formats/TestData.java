@@ -135,6 +135,7 @@ public final class TestData {
         "test",
         seed,
         JsonNodeFactory.instance.objectNode().put("seed", seed),
+        java.util.List.of("lazy-fpu"),
         new Manifest.Run("COMPLETED", events, true),
         List.of(),
         new TreeMap<>());

@@ -196,6 +196,7 @@ class TraceRoundTripTest {
               "test",
               7,
               JsonNodeFactory.instance.objectNode().put("seed", 7),
+              java.util.List.of("lazy-fpu"),
               new Manifest.Run("COMPLETED", rows, true),
               List.of(),
               kinds));

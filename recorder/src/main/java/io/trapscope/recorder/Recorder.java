@@ -11,6 +11,7 @@ import io.trapscope.formats.TraceWriter;
 import io.trapscope.formats.WriterOptions;
 import io.trapscope.model.scenario.Scenario;
 import io.trapscope.model.scenario.ScenarioCodec;
+import io.trapscope.model.vocabulary.Family;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -77,6 +78,7 @@ public final class Recorder {
                   Version.current(),
                   scenario.seed(),
                   ScenarioCodec.toTree(scenario),
+                  scenario.families().stream().map(Family::id).toList(),
                   new Manifest.Run(run.endReason().name(), run.ticks(), run.workloadFinished()),
                   List.of(),
                   sink.kindCounts()));

@@ -103,6 +103,6 @@ public final class Replayer {
   }
 
   private static Scenario scenarioOf(TraceReader reader) {
-    return ScenarioCodec.fromTree(reader.manifest().scenario(), reader.directory().resolve(Manifest.FILE_NAME) + " (scenario)");
+    return Analyzer.scenarioOf(reader);
   }
 }

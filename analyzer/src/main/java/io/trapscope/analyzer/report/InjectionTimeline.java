@@ -3,6 +3,7 @@ package io.trapscope.analyzer.report;
 import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.Finding;
 import io.trapscope.analyzer.TimelineState;
+import io.trapscope.model.vocabulary.EventKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class InjectionTimeline {
           new String[] {
             Long.toString(row.seq()),
             row.task() < 0 ? "-" : Integer.toString(row.task()),
-            EventMeaning.describe(row),
+            describe(row),
             state == null ? "" : state.injectSlot(),
             state == null ? "" : state.pendingEvent(),
             row.seq() == focus ? "<==" : ""
@@ -91,12 +92,18 @@ public final class InjectionTimeline {
               row.seq(),
               row.tick(),
               row.task() < 0 ? "-" : Integer.toString(row.task()),
-              escape(EventMeaning.describe(row)),
+              escape(describe(row)),
               state == null ? "" : escape(state.injectSlot()),
               state == null ? "" : escape(state.pendingEvent()),
               marks.getOrDefault(row.seq(), "")));
     }
     return lines;
+  }
+
+  /** The row's kind and what its value and aux mean, as the vocabulary spells them; a kind it does not know, by name. */
+  private static String describe(EvidenceRow row) {
+    EventKind kind = EventKind.byName(row.kind());
+    return kind == null ? row.kind() : kind.describe(row.value(), row.aux());
   }
 
   private static String escape(String text) {

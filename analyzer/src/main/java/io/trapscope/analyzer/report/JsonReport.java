@@ -9,12 +9,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.Finding;
 import io.trapscope.analyzer.Fix;
-import io.trapscope.analyzer.Machine;
 import io.trapscope.analyzer.RuleResult;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.TimelineState;
 import io.trapscope.analyzer.TraceAnalysis;
 import io.trapscope.formats.Manifest;
+import io.trapscope.model.scenario.Hypervisor;
+import io.trapscope.model.scenario.IntrospectionConfig;
+import io.trapscope.model.scenario.Kernel;
+import io.trapscope.model.scenario.MachineConfig;
+import io.trapscope.model.scenario.Patch;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.scenario.XenVersion;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +47,24 @@ final class JsonReport {
       String verdictReason,
       long seed,
       String description,
-      Machine machine,
+      MachineDocument machine,
       Manifest.Run run,
       long events,
       List<RuleDocument> rules,
       long findingsTotal,
       long findingsShown,
       List<FindingDocument> findings) {}
+
+  /** The traced machine as FINDINGS_FORMAT.md documents it: the scenario's machine and its memory-event settings. */
+  @JsonPropertyOrder({"hypervisor", "kernel", "patches", "eagerfpu", "vcpus", "xen", "introspection"})
+  record MachineDocument(
+      Hypervisor hypervisor, Kernel kernel, List<Patch> patches, boolean eagerfpu, int vcpus, XenVersion xen, IntrospectionConfig introspection) {
+    static MachineDocument of(Scenario scenario) {
+      MachineConfig machine = scenario.machine();
+      return new MachineDocument(
+          machine.hypervisor(), machine.kernel(), machine.patches(), machine.eagerfpu(), machine.vcpus(), machine.xen(), scenario.introspection());
+    }
+  }
 
   @JsonPropertyOrder({"id", "severity", "title", "applicable", "reason", "findings", "fixes", "family", "inScope"})
   record RuleDocument(
@@ -129,7 +146,7 @@ final class JsonReport {
         analysis.verdictReason(),
         analysis.seed(),
         analysis.description(),
-        analysis.machine(),
+        MachineDocument.of(analysis.scenario()),
         analysis.run(),
         analysis.events(),
         rules,

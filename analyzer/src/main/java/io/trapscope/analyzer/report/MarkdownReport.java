@@ -3,10 +3,11 @@ package io.trapscope.analyzer.report;
 import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.Finding;
 import io.trapscope.analyzer.Fix;
-import io.trapscope.analyzer.RuleFamily;
 import io.trapscope.analyzer.RuleResult;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.TraceAnalysis;
+import io.trapscope.model.scenario.MachineDescription;
+import io.trapscope.model.vocabulary.Family;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ final class MarkdownReport {
         long errors = analysis.findingsAtLeast(Severity.ERROR);
         out.printf(
             "| `%s` | %s | %,d | %,d | %s | %d |%n",
-            analysis.trace(), verdict(analysis), errors, analysis.findingsAtLeast(Severity.WARNING) - errors, analysis.machine().describe(), analysis.seed());
+            analysis.trace(), verdict(analysis), errors, analysis.findingsAtLeast(Severity.WARNING) - errors, MachineDescription.summary(analysis.scenario()), analysis.seed());
       }
       out.println();
     }
@@ -50,7 +51,7 @@ final class MarkdownReport {
     out.println("| | |");
     out.println("|---|---|");
     out.println("| Verdict | " + verdict(analysis) + ": " + analysis.verdictReason() + " |");
-    out.println("| Machine | " + analysis.machine().describe() + " |");
+    out.println("| Machine | " + MachineDescription.summary(analysis.scenario()) + " |");
     out.println("| Seed | " + analysis.seed() + " |");
     if (!analysis.description().isEmpty()) {
       out.println("| Scenario | " + escape(analysis.description()) + " |");
@@ -105,7 +106,7 @@ final class MarkdownReport {
     out.println();
     out.println("Evidence:");
     out.println();
-    boolean lazyFpu = rule.family() == RuleFamily.LAZY_FPU;
+    boolean lazyFpu = rule.family() == Family.LAZY_FPU;
     out.println(lazyFpu ? "| Role | seq | tick | vCPU | task | kind | TS | FPU owner | value | aux |" : "| Role | seq | tick | vCPU | task | kind | value | aux |");
     out.println(lazyFpu ? "|---|---:|---:|---:|---:|---|:-:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---|---:|---:|");
     for (EvidenceRow row : finding.evidence()) {

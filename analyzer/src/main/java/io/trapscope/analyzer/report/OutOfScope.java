@@ -1,8 +1,8 @@
 package io.trapscope.analyzer.report;
 
-import io.trapscope.analyzer.RuleFamily;
 import io.trapscope.analyzer.RuleResult;
 import io.trapscope.analyzer.TraceAnalysis;
+import io.trapscope.model.vocabulary.Family;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +14,17 @@ final class OutOfScope {
 
   /** "memory events and injection rules (INJ_DOUBLE_FAULT, ...): out of scope: no memory events ...". */
   static List<String> lines(TraceAnalysis analysis) {
-    Map<RuleFamily, List<String>> families = new LinkedHashMap<>();
+    Map<Family, List<RuleResult>> families = new LinkedHashMap<>();
     for (RuleResult rule : analysis.rules()) {
       if (!rule.inScope()) {
-        families.computeIfAbsent(rule.family(), family -> new ArrayList<>()).add(rule.id());
+        families.computeIfAbsent(rule.family(), family -> new ArrayList<>()).add(rule);
       }
     }
     List<String> lines = new ArrayList<>();
-    for (Map.Entry<RuleFamily, List<String>> family : families.entrySet()) {
-      lines.add(family.getKey().title() + " rules (" + String.join(", ", family.getValue()) + "): " + family.getKey().outOfScopeReason());
+    for (Map.Entry<Family, List<RuleResult>> family : families.entrySet()) {
+      List<String> ids = family.getValue().stream().map(RuleResult::id).toList();
+      // Every rule of a family out of scope gives the family's reason.
+      lines.add(family.getKey().title() + " rules (" + String.join(", ", ids) + "): " + family.getValue().get(0).reason());
     }
     return lines;
   }

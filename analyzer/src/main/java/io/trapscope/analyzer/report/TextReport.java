@@ -5,6 +5,7 @@ import io.trapscope.analyzer.Fix;
 import io.trapscope.analyzer.RuleResult;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.TraceAnalysis;
+import io.trapscope.model.scenario.MachineDescription;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ final class TextReport {
   static void render(List<TraceAnalysis> analyses, PrintWriter out) {
     for (TraceAnalysis analysis : analyses) {
       out.printf(
-          "%s: %s  (%s, seed %d, %,d events)%n", analysis.trace(), analysis.verdict().name(), analysis.machine().describe(), analysis.seed(), analysis.events());
+          "%s: %s  (%s, seed %d, %,d events)%n", analysis.trace(), analysis.verdict().name(), MachineDescription.summary(analysis.scenario()), analysis.seed(), analysis.events());
       out.printf("  %s%n", analysis.verdictReason());
       Map<String, Finding> first = new LinkedHashMap<>();
       for (Finding finding : analysis.findings()) {
@@ -64,7 +65,7 @@ final class TextReport {
       for (TraceAnalysis analysis : analyses) {
         long errors = analysis.findingsAtLeast(Severity.ERROR);
         long warnings = analysis.findingsAtLeast(Severity.WARNING) - errors;
-        out.printf("%-40s %-8s %,8d %,9d  %s%n", analysis.trace(), analysis.verdict().id(), errors, warnings, analysis.machine().describe());
+        out.printf("%-40s %-8s %,8d %,9d  %s%n", analysis.trace(), analysis.verdict().id(), errors, warnings, MachineDescription.summary(analysis.scenario()));
       }
     }
     out.flush();

@@ -4,3 +4,4 @@
  * report's own diagram.
  */
 package io.trapscope.analyzer.report;
+

@@ -48,4 +48,28 @@ public record IntrospectionConfig(
   public int ringSlotsFor(XenVersion xen) {
     return ringSlots == 0 ? xen.ringSlots() : ringSlots;
   }
+
+  /**
+   * Whether the listener ever calls {@code HVMOP_inject_trap}: to re-inject the guest's INT3s, which it
+   * sees only with INT3 capture on, and to page memory in. Otherwise its injection policy is moot.
+   */
+  public boolean listenerInjects() {
+    return listener.connected() && (int3.mode() != EventMode.DISABLED || listener.pageInProbability() > 0);
+  }
+
+  /** The setting of the parameter that configures {@code source}. */
+  public EventSetting setting(EventSource source) {
+    switch (source) {
+      case CR0:
+        return cr0;
+      case CR3:
+        return cr3;
+      case CR4:
+        return cr4;
+      case INT3:
+        return int3;
+      default:
+        throw new IllegalStateException("unhandled event source " + source);
+    }
+  }
 }

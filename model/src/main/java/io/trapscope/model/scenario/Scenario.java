@@ -1,6 +1,12 @@
 package io.trapscope.model.scenario;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.trapscope.model.vocabulary.Family;
+import io.trapscope.model.workload.Operation;
+import io.trapscope.model.workload.Program;
+import io.trapscope.model.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One run's complete configuration; with a seed, it determines the run exactly.
@@ -33,5 +39,32 @@ public record Scenario(
   /** A copy with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(description, newSeed, machine, guest, workload, introspection, limits);
+  }
+
+  /**
+   * The bug families this run exercises, as the manifest declares them: lazy FPU when the workload uses the
+   * FPU, memory events when an HVM guest has them in use. The analyzer's scope follows this, not names.
+   */
+  public List<Family> families() {
+    List<Family> families = new ArrayList<>();
+    if (usesFpu(Workload.of(workload))) {
+      families.add(Family.LAZY_FPU);
+    }
+    if (machine.hypervisor() == Hypervisor.XEN_HVM && introspection.active()) {
+      families.add(Family.MEMORY_EVENTS);
+    }
+    return families;
+  }
+
+  private static boolean usesFpu(Workload built) {
+    for (Program program : built.programs()) {
+      for (int pc = 0; pc < program.length(); pc++) {
+        Operation operation = program.operation(pc);
+        if (operation == Operation.FPU_READ || operation == Operation.FPU_WRITE) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

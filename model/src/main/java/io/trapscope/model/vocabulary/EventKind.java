@@ -87,7 +87,7 @@ public enum EventKind {
       Family.COMMON,
       "the task",
       hex("the control register's new value"),
-      code("its number (0 for CR0)", ControlRegister.class),
+      code("its number: 0 CR0, 3 CR3, 4 CR4", ControlRegister.class),
       "{aux} = {value}"),
   HYPERCALL(
       Family.LAZY_FPU,

@@ -25,4 +25,18 @@ public enum MemoryEventReason implements Code {
   public String label() {
     return label;
   }
+
+  /** The control register a CR0, CR3 or CR4 request reports (CR_WRITE numbers it 0, 3, 4), or null. */
+  public ControlRegister register() {
+    switch (this) {
+      case CR0:
+        return ControlRegister.CR0;
+      case CR3:
+        return ControlRegister.CR3;
+      case CR4:
+        return ControlRegister.CR4;
+      default:
+        return null;
+    }
+  }
 }

@@ -1,0 +1,140 @@
+package io.trapscope.analyzer.lazyfpu;
+
+import io.trapscope.analyzer.EvidenceRow;
+import io.trapscope.analyzer.Fix;
+import io.trapscope.analyzer.Severity;
+import io.trapscope.analyzer.engine.Findings;
+import io.trapscope.analyzer.engine.RowSlot;
+import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.vocabulary.EventKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code TS_CLEAR_AT_SWITCH}: a switch into a task leaves CR0.TS clear while the FPU registers hold
+ * another task's context, so the task's FPU instructions will not trap and will use, and clobber, state
+ * that is not its own. The root cause of the lazy-FPU leak, flagged where it happens.
+ */
+public final class TsClearAtSwitchRule extends LazyFpuRule {
+  public static final String ID = "TS_CLEAR_AT_SWITCH";
+
+  public TsClearAtSwitchRule() {
+    super(ID, Severity.WARNING, "a switch leaves CR0.TS clear while the FPU registers hold another task's state");
+  }
+
+  @Override
+  public Set<String> requiredColumns() {
+    return Set.of("seq", "vcpu", "task", "kind", "ts", "fpu_owner", "value", "aux");
+  }
+
+  @Override
+  public Set<EventKind> requiredKinds() {
+    return Set.of(EventKind.TASK_SWITCH);
+  }
+
+  @Override
+  public List<Fix> fixes(Scenario scenario) {
+    return LazyFpuFixes.window(scenario);
+  }
+
+  @Override
+  boolean watchesSwitches() {
+    return true;
+  }
+
+  @Override
+  void onSwitchComplete(RowSlot check, FpuTracker tracker, Findings findings) {
+    FpuTracker.VcpuState vcpu = tracker.vcpu(check.vcpu());
+    int task = check.task();
+    if (vcpu.ts || vcpu.context == task) {
+      return;
+    }
+    FpuTracker.TaskState clearer = vcpu.tsCleared.present() ? tracker.existingTask(vcpu.tsCleared.task()) : null;
+    boolean handlerOpen = clearer != null && clearer.handlerDepth > 0;
+    EvidenceRow irqEnable = handlerOpen ? clearer.handlerIrqEnable : null;
+    EvidenceRow sleep = handlerOpen ? clearer.handlerSleep : null;
+    List<Long> causedBy = handlerOpen && clearer.schedWindowFinding != 0 ? List.of(clearer.schedWindowFinding) : List.of();
+    List<EvidenceRow> evidence = List.of();
+    String summary = "";
+    String explanation = "";
+    List<EvidenceRow> timeline = List.of();
+    if (findings.wantsEvidence(this)) {
+      List<EvidenceRow> cause = cause(vcpu.tsCleared.row("ts-cleared"), irqEnable, sleep);
+      evidence = new ArrayList<>(cause);
+      if (vcpu.lastLoad.present()) {
+        evidence.add(vcpu.lastLoad.row("registers-loaded"));
+      }
+      EvidenceRow switchRow = check.row("switch");
+      evidence.add(switchRow);
+      evidence.sort((left, right) -> Long.compare(left.seq(), right.seq()));
+      if (findings.keeps(this)) {
+        String holder = vcpu.context < 0 ? "no task's (an initial state)" : "task " + vcpu.context + "'s";
+        summary = "switch to task " + task + " left CR0.TS clear while the FPU registers hold " + holder + " context";
+        explanation =
+            "Lazy FPU switching relies on CR0.TS being set whenever the registers do not hold the running task's "
+                + "state, so that the task's first FPU instruction traps (#NM) and the kernel saves and restores. "
+                + "Here task " + task + " starts running on vCPU " + check.vcpu() + " with TS clear" + describeCause(cause)
+                + ", so its FPU instructions will not trap: it will work on " + holder + " registers, and whatever it "
+                + "writes will never be saved.";
+        if (findings.wantsTimeline(this)) {
+          timeline = vcpu.history(windowStart(cause, check.seq()), check.seq(), 60);
+        }
+      }
+    }
+    long id = findings.report(this, 70, check.vcpu(), task, summary, explanation, evidence, causedBy, timeline);
+    vcpu.lastBrokenSwitch = id;
+    FpuTracker.TaskState incoming = tracker.task(task);
+    incoming.brokenSwitch.copyFrom(check);
+    incoming.brokenSwitchFinding = id;
+    incoming.brokenSwitchTsCleared.copyFrom(vcpu.tsCleared);
+    incoming.brokenSwitchIrqEnable = irqEnable;
+    incoming.brokenSwitchSleep = sleep;
+  }
+
+  /** The rows that explain a broken switch: who cleared TS, and the handler that then slept. */
+  static List<EvidenceRow> cause(EvidenceRow tsCleared, EvidenceRow irqEnable, EvidenceRow sleep) {
+    List<EvidenceRow> cause = new ArrayList<>(3);
+    if (tsCleared != null) {
+      cause.add(tsCleared);
+      if (irqEnable != null) {
+        cause.add(irqEnable);
+      }
+      if (sleep != null) {
+        cause.add(sleep);
+      }
+    }
+    return cause;
+  }
+
+  static String describeCause(List<EvidenceRow> cause) {
+    if (cause.isEmpty()) {
+      return "";
+    }
+    EvidenceRow cleared = cause.get(0);
+    StringBuilder text = new StringBuilder();
+    if (cleared.kind().equals("NM_ENTER")) {
+      text.append(": TS was cleared when #NM was delivered to task ").append(cleared.task())
+          .append(" at seq ").append(cleared.seq())
+          .append(" (the Xen PV ABI clears the guest's TS before its #NM handler runs)");
+    } else {
+      text.append(": TS was last cleared at seq ").append(cleared.seq()).append(" (").append(cleared.kind())
+          .append(" by task ").append(cleared.task()).append(')');
+    }
+    for (EvidenceRow row : cause) {
+      if (row.role().equals("handler-sleep")) {
+        text.append(", and that task's #NM handler then enabled interrupts and slept in its FPU-area allocation at seq ")
+            .append(row.seq()).append(" without setting TS again, so the scheduler switched with TS clear");
+      }
+    }
+    return text.toString();
+  }
+
+  static long windowStart(List<EvidenceRow> cause, long end) {
+    long start = end - 40;
+    for (EvidenceRow row : cause) {
+      start = Math.min(start, row.seq() - 1);
+    }
+    return Math.max(0, start);
+  }
+}
