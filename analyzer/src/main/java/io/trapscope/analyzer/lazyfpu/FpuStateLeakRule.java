@@ -1,11 +1,9 @@
 package io.trapscope.analyzer.lazyfpu;
 
 import io.trapscope.analyzer.EvidenceRow;
-import io.trapscope.analyzer.Fix;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.engine.Event;
 import io.trapscope.analyzer.engine.Findings;
-import io.trapscope.model.scenario.Scenario;
 import io.trapscope.model.vocabulary.EventKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +32,12 @@ public final class FpuStateLeakRule extends LazyFpuRule {
   }
 
   @Override
-  public List<Fix> fixes(Scenario scenario) {
-    return LazyFpuFixes.window(scenario);
-  }
-
-  @Override
   protected Set<EventKind> beforeKinds() {
     return Set.of(EventKind.FPU_READ);
   }
 
   @Override
-  void beforeEvent(Event event, FpuTracker tracker, Findings findings) {
+  protected void before(Event event, FpuTracker tracker, Findings findings) {
     if (event.kind != EventKind.FPU_READ || (event.fpuOwner == event.task && event.value == event.aux)) {
       return;
     }

@@ -6,6 +6,7 @@ import io.trapscope.analyzer.engine.RowSlot;
 import io.trapscope.analyzer.engine.RuleEngine;
 import io.trapscope.analyzer.engine.Timelines;
 import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.RestoreWhere;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -114,7 +115,7 @@ public final class FpuTracker {
     if (!state.pendingSwitch.present()) {
       return null;
     }
-    boolean preload = event.kind == EventKind.FPU_RESTORE && event.aux == 1 && event.task == state.pendingSwitch.task();
+    boolean preload = event.kind == EventKind.FPU_RESTORE && event.aux == RestoreWhere.PRELOAD.code() && event.task == state.pendingSwitch.task();
     if (preload) {
       apply(event);
     }

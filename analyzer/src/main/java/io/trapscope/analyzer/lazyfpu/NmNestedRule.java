@@ -64,7 +64,7 @@ public final class NmNestedRule extends LazyFpuRule {
   }
 
   @Override
-  void beforeEvent(Event event, FpuTracker tracker, Findings findings) {
+  protected void before(Event event, FpuTracker tracker, Findings findings) {
     if (event.kind == EventKind.NM_RAISE) {
       FpuTracker.TaskState task = tracker.existingTask(event.task);
       boolean nested = event.aux > 0 || (task != null && task.handlerDepth > 0);
@@ -91,7 +91,7 @@ public final class NmNestedRule extends LazyFpuRule {
   }
 
   @Override
-  void afterEvent(Event event, FpuTracker tracker, Findings findings) {
+  protected void after(Event event, FpuTracker tracker, Findings findings) {
     if (event.kind == EventKind.NM_EXIT && !open.isEmpty()) {
       FpuTracker.TaskState task = tracker.existingTask(event.task);
       if (task == null || task.handlerDepth == 0) {
@@ -104,7 +104,7 @@ public final class NmNestedRule extends LazyFpuRule {
   }
 
   @Override
-  void onEnd(FpuTracker tracker, Findings findings) {
+  protected void end(FpuTracker tracker, Findings findings) {
     List<Integer> tasks = new ArrayList<>(open.keySet());
     tasks.sort(null);
     for (Integer task : tasks) {

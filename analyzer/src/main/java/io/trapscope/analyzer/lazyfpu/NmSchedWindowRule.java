@@ -1,11 +1,9 @@
 package io.trapscope.analyzer.lazyfpu;
 
 import io.trapscope.analyzer.EvidenceRow;
-import io.trapscope.analyzer.Fix;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.engine.Event;
 import io.trapscope.analyzer.engine.Findings;
-import io.trapscope.model.scenario.Scenario;
 import io.trapscope.model.vocabulary.EventKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +31,12 @@ public final class NmSchedWindowRule extends LazyFpuRule {
   }
 
   @Override
-  public List<Fix> fixes(Scenario scenario) {
-    return LazyFpuFixes.window(scenario);
-  }
-
-  @Override
   protected Set<EventKind> afterKinds() {
     return Set.of(EventKind.TASK_SWITCH);
   }
 
   @Override
-  void afterEvent(Event event, FpuTracker tracker, Findings findings) {
+  protected void after(Event event, FpuTracker tracker, Findings findings) {
     if (event.kind != EventKind.TASK_SWITCH || event.ts || event.value < 0 || event.value == event.task) {
       return;
     }

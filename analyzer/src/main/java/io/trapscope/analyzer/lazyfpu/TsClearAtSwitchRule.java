@@ -1,11 +1,9 @@
 package io.trapscope.analyzer.lazyfpu;
 
 import io.trapscope.analyzer.EvidenceRow;
-import io.trapscope.analyzer.Fix;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.engine.Findings;
 import io.trapscope.analyzer.engine.RowSlot;
-import io.trapscope.model.scenario.Scenario;
 import io.trapscope.model.vocabulary.EventKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +29,6 @@ public final class TsClearAtSwitchRule extends LazyFpuRule {
   @Override
   public Set<EventKind> requiredKinds() {
     return Set.of(EventKind.TASK_SWITCH);
-  }
-
-  @Override
-  public List<Fix> fixes(Scenario scenario) {
-    return LazyFpuFixes.window(scenario);
   }
 
   @Override

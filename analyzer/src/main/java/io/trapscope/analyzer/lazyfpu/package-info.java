@@ -4,3 +4,4 @@
  * by one line of {@link io.trapscope.analyzer.Families}.
  */
 package io.trapscope.analyzer.lazyfpu;
+

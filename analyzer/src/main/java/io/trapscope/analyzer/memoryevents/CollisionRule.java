@@ -251,7 +251,7 @@ abstract class CollisionRule extends InjectionRule {
   }
 
   @Override
-  void before(Event event, InjectionTracker tracker, Findings findings) {
+  protected void before(Event event, InjectionTracker tracker, Findings findings) {
     VcpuInjections state = tracker.vcpu(event.vcpu);
     tracker.defer(new Collision(event, state.pending, state.entering));
   }

@@ -35,7 +35,7 @@ public final class InjectionEbusyLostRule extends InjectionRule {
   }
 
   @Override
-  void before(Event event, InjectionTracker tracker, Findings findings) {
+  protected void before(Event event, InjectionTracker tracker, Findings findings) {
     Injection injection = tracker.refused(event.aux);
     if (injection == null) {
       injection = new Injection(event.aux, (int) event.value, event.task);
@@ -44,7 +44,7 @@ public final class InjectionEbusyLostRule extends InjectionRule {
   }
 
   @Override
-  void end(InjectionTracker tracker, Findings findings) {
+  protected void end(InjectionTracker tracker, Findings findings) {
     for (Injection injection : tracker.refusedInjections()) {
       EvidenceRow last = injection.lastRefusal != null ? injection.lastRefusal : injection.firstRefusal;
       flag(injection, null, last == null ? 0 : last.vcpu(), tracker, findings);

@@ -27,7 +27,7 @@ public final class InjectionPendingAtEndRule extends InjectionRule {
   }
 
   @Override
-  void end(InjectionTracker tracker, Findings findings) {
+  protected void end(InjectionTracker tracker, Findings findings) {
     if (tracker.cutShortByLimit() || tracker.endReason().equals("DOMAIN_CRASH")) {
       return;
     }

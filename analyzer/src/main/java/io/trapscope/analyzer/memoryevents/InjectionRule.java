@@ -3,9 +3,8 @@ package io.trapscope.analyzer.memoryevents;
 import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.Severity;
 import io.trapscope.analyzer.TimelineState;
-import io.trapscope.analyzer.engine.Event;
 import io.trapscope.analyzer.engine.Findings;
-import io.trapscope.analyzer.engine.Rule;
+import io.trapscope.analyzer.engine.TrackedRule;
 import io.trapscope.model.vocabulary.EventKind;
 import io.trapscope.model.vocabulary.Family;
 import java.util.List;
@@ -15,15 +14,9 @@ import java.util.Set;
  * A rule of the memory-events family: it reads the family's {@link InjectionTracker}, which the family
  * hands it before the first event.
  */
-abstract class InjectionRule extends Rule {
-  private InjectionTracker injections;
-
+abstract class InjectionRule extends TrackedRule<InjectionTracker> {
   InjectionRule(String id, Severity severity, String title) {
     super(id, severity, title, Family.MEMORY_EVENTS);
-  }
-
-  void bind(InjectionTracker tracker) {
-    this.injections = tracker;
   }
 
   @Override
@@ -37,36 +30,12 @@ abstract class InjectionRule extends Rule {
     return Set.of();
   }
 
-  @Override
-  protected final void beforeEvent(Event event, Findings findings) {
-    before(event, injections, findings);
-  }
-
-  @Override
-  protected final void afterEvent(Event event, Findings findings) {
-    after(event, injections, findings);
-  }
-
-  @Override
-  protected final void onEnd(Findings findings) {
-    end(injections, findings);
-  }
-
-  /** Sees {@code event} with the tracker as it was before it. */
-  void before(Event event, InjectionTracker tracker, Findings findings) {}
-
-  /** Sees {@code event} with the tracker updated by it. */
-  void after(Event event, InjectionTracker tracker, Findings findings) {}
-
-  /** The trace has ended; {@link InjectionTracker#endReason()} says how. */
-  void end(InjectionTracker tracker, Findings findings) {}
-
   /** Reports with a timeline around {@code seq} on {@code vcpu} if one is still wanted for this rule. */
   final long report(
       Findings findings, int score, int vcpu, int task, String summary, String explanation, List<EvidenceRow> evidence, long seq) {
     boolean timeline = findings.wantsTimeline(this);
-    List<EvidenceRow> rows = timeline ? injections.timeline(vcpu, seq) : List.of();
-    List<TimelineState> states = timeline ? injections.timelineStates(vcpu, seq) : List.of();
+    List<EvidenceRow> rows = timeline ? tracker().timeline(vcpu, seq) : List.of();
+    List<TimelineState> states = timeline ? tracker().timelineStates(vcpu, seq) : List.of();
     return findings.report(this, score, vcpu, task, summary, explanation, evidence, List.of(), rows, states);
   }
 }

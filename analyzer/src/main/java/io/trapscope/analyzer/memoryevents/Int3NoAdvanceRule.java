@@ -66,7 +66,7 @@ public final class Int3NoAdvanceRule extends InjectionRule {
   }
 
   @Override
-  void before(Event event, InjectionTracker tracker, Findings findings) {
+  protected void before(Event event, InjectionTracker tracker, Findings findings) {
     switch (event.kind) {
       case TRAP_DELIVER:
         PendingEvent pending = tracker.vcpu(event.vcpu).pending;
@@ -123,7 +123,7 @@ public final class Int3NoAdvanceRule extends InjectionRule {
   }
 
   @Override
-  void end(InjectionTracker tracker, Findings findings) {
+  protected void end(InjectionTracker tracker, Findings findings) {
     List<Integer> tasks = new ArrayList<>(open.keySet());
     tasks.sort(null);
     for (Integer task : tasks) {

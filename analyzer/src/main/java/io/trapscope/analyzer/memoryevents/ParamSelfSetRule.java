@@ -42,7 +42,7 @@ public final class ParamSelfSetRule extends InjectionRule {
   }
 
   @Override
-  void after(Event event, InjectionTracker tracker, Findings findings) {
+  protected void after(Event event, InjectionTracker tracker, Findings findings) {
     if (event.kind == EventKind.VCPU_PAUSE) {
       if (open != null && event.value == PauseReason.DOMAIN_SELF.code() && event.aux == open.seq()) {
         pauses++;
@@ -59,7 +59,7 @@ public final class ParamSelfSetRule extends InjectionRule {
   }
 
   @Override
-  void end(InjectionTracker tracker, Findings findings) {
+  protected void end(InjectionTracker tracker, Findings findings) {
     close(findings);
   }
 

@@ -38,7 +38,7 @@ public final class RingDropRule extends InjectionRule {
   }
 
   @Override
-  void after(Event event, InjectionTracker tracker, Findings findings) {
+  protected void after(Event event, InjectionTracker tracker, Findings findings) {
     MemoryEventReason reason = Code.of(MemoryEventReason.class, event.value);
     ControlRegister register = reason == null ? null : reason.register();
     if (register == null) {

@@ -27,7 +27,7 @@ public final class SyncUnansweredRule extends InjectionRule {
   }
 
   @Override
-  void end(InjectionTracker tracker, Findings findings) {
+  protected void end(InjectionTracker tracker, Findings findings) {
     if (!tracker.endReason().equals("DEADLOCK")) {
       return;
     }

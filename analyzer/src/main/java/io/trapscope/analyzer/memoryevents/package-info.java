@@ -4,3 +4,4 @@
  * pending event after each row), and its scope test. Added by one line of {@link io.trapscope.analyzer.Families}.
  */
 package io.trapscope.analyzer.memoryevents;
+

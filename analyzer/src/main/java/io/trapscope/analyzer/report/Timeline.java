@@ -1,6 +1,7 @@
 package io.trapscope.analyzer.report;
 
 import io.trapscope.analyzer.EvidenceRow;
+import io.trapscope.model.vocabulary.Hypercall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ public final class Timeline {
         text.append(' ').append(row.aux()).append("t");
         break;
       case "HYPERCALL":
-        if (row.value() == 5) {
+        if (row.value() == Hypercall.FPU_TASKSWITCH.code()) {
           text.append(row.aux() == 1 ? " stts" : " clts");
         }
         break;

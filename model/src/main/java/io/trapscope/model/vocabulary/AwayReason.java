@@ -5,21 +5,14 @@ public enum AwayReason implements Code {
   PREEMPTED(0, "preempted by Xen's scheduler"),
   HALTED(1, "halted by the idle guest");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   AwayReason(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

@@ -5,11 +5,21 @@ package io.trapscope.model.vocabulary;
  * enum of codes defines its numbers and its words once, for the emulator, the analyzer and the docs.
  */
 public interface Code {
+  /** A code's number and words, which each constant of a code enum holds. */
+  record Value(int code, String label) {}
+
+  /** The constant's number and words. */
+  Value value();
+
   /** The number as it stands in a trace. */
-  int code();
+  default int code() {
+    return value().code();
+  }
 
   /** A few words for a report, such as {@code sync request}. */
-  String label();
+  default String label() {
+    return value().label();
+  }
 
   /** The constant of {@code type} whose number is {@code code}, or null. */
   static <T extends Enum<T> & Code> T of(Class<T> type, long code) {

@@ -6,21 +6,14 @@ public enum ControlRegister implements Code {
   CR3(3, "CR3"),
   CR4(4, "CR4");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   ControlRegister(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

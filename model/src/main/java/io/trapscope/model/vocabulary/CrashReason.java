@@ -4,21 +4,14 @@ package io.trapscope.model.vocabulary;
 public enum CrashReason implements Code {
   NESTED_NM_STACK_OVERFLOW(1, "the kernel stack overflowed with nested #NM handlers");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   CrashReason(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

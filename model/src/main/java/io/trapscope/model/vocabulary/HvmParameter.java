@@ -7,21 +7,14 @@ public enum HvmParameter implements Code {
   MEMORY_EVENT_CR4(22, "HVM_PARAM_MEMORY_EVENT_CR4"),
   MEMORY_EVENT_INT3(23, "HVM_PARAM_MEMORY_EVENT_INT3");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   HvmParameter(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

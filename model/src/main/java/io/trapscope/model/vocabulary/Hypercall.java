@@ -4,21 +4,14 @@ package io.trapscope.model.vocabulary;
 public enum Hypercall implements Code {
   FPU_TASKSWITCH(5, "fpu_taskswitch");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   Hypercall(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

@@ -8,22 +8,15 @@ public enum MemoryEventReason implements Code {
   CR4(4, "CR4"),
   INT3(5, "INT3");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   MemoryEventReason(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 
   /** The control register a CR0, CR3 or CR4 request reports (CR_WRITE numbers it 0, 3, 4), or null. */

@@ -8,21 +8,14 @@ public enum PauseReason implements Code {
   FEW_SLOTS(4, "few ring slots left"),
   DOMAIN_SELF(5, "domain paused itself");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   PauseReason(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

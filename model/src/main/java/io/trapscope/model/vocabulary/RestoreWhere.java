@@ -5,21 +5,14 @@ public enum RestoreWhere implements Code {
   IN_HANDLER(0, "in the #NM handler"),
   PRELOAD(1, "preloaded at a switch");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   RestoreWhere(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

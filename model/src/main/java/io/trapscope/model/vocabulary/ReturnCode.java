@@ -6,21 +6,14 @@ public enum ReturnCode implements Code {
   EPERM(-1, "-EPERM"),
   EINVAL(-22, "-EINVAL");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   ReturnCode(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

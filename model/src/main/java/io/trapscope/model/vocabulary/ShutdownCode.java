@@ -4,21 +4,14 @@ package io.trapscope.model.vocabulary;
 public enum ShutdownCode implements Code {
   REBOOT(1, "reboot");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   ShutdownCode(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

@@ -7,21 +7,14 @@ public enum SwitchReason implements Code {
   EXITED(2, "exited"),
   FROM_IDLE(3, "the vCPU was idle");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   SwitchReason(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }

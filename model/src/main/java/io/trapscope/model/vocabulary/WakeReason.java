@@ -6,21 +6,14 @@ public enum WakeReason implements Code {
   ALLOCATION(1, "allocation"),
   CHILD(2, "child exit");
 
-  private final int code;
-  private final String label;
+  private final Value value;
 
   WakeReason(int code, String label) {
-    this.code = code;
-    this.label = label;
+    this.value = new Value(code, label);
   }
 
   @Override
-  public int code() {
-    return code;
-  }
-
-  @Override
-  public String label() {
-    return label;
+  public Value value() {
+    return value;
   }
 }
