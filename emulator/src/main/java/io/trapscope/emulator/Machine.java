@@ -48,6 +48,8 @@ public final class Machine implements MachineServices {
   private final Vcpu[] vcpus;
   /** The hypervisor's features, in registration order; every hook is called on each. */
   private final Feature[] features;
+  /** Whether {@link #features} is not empty: one flag to test on the per-operation path, as cheap as it gets. */
+  private final boolean hasFeatures;
   /** The features that look at every system call: usually none, so the system call path skips them. */
   private final Feature[] syscallHooks;
   /** The feature that carries out each operation the machine does not, by {@link Operation} ordinal. */
@@ -84,6 +86,7 @@ public final class Machine implements MachineServices {
       vcpus[id] = new Vcpu(id, fpu.tsAtBoot());
     }
     this.features = Features.build(this, scenario, vcpus);
+    this.hasFeatures = features.length > 0;
     List<Feature> hooks = new ArrayList<>();
     for (Feature feature : features) {
       if (feature.hooksSyscalls()) {
@@ -168,7 +171,7 @@ public final class Machine implements MachineServices {
       drawDeschedule(vcpu);
       vcpu.scheduleInDue = true;
     }
-    if (!runnable(vcpu)) {
+    if (hasFeatures && !runnable(vcpu)) {
       return;
     }
     if (vcpu.current == null) {
@@ -192,11 +195,11 @@ public final class Machine implements MachineServices {
       switchTo(vcpu, null, next, SwitchReason.FROM_IDLE.code());
       return;
     }
-    if (!enter(vcpu, vcpu.current)) {
+    if (hasFeatures && !enter(vcpu, vcpu.current)) {
       return;
     }
     runTask(vcpu, vcpu.current);
-    if (!runnable(vcpu)) {
+    if (hasFeatures && !runnable(vcpu)) {
       return;
     }
     if (vcpu.current != null && --vcpu.stepsUntilDeschedule <= 0) {
@@ -292,7 +295,7 @@ public final class Machine implements MachineServices {
       exit(vcpu, task);
       return;
     }
-    if (!runnable(vcpu)) {
+    if (hasFeatures && !runnable(vcpu)) {
       return;
     }
     if (task.opsUntilPreempt <= 0) {
