@@ -6,6 +6,7 @@ import io.trapscope.model.scenario.EventSource;
 import io.trapscope.model.scenario.GuestConfig;
 import io.trapscope.model.scenario.InjectionType;
 import io.trapscope.model.scenario.IntrospectionConfig;
+import io.trapscope.model.scenario.Scenario;
 import io.trapscope.model.scenario.XenVersion;
 import io.trapscope.model.vocabulary.EventKind;
 import io.trapscope.model.vocabulary.MemoryEventReason;
@@ -14,14 +15,17 @@ import io.trapscope.model.vocabulary.TrapOutcome;
 import io.trapscope.model.vocabulary.TrapSource;
 import io.trapscope.model.vocabulary.TrapType;
 import io.trapscope.model.vocabulary.Vectors;
+import io.trapscope.model.workload.Operation;
 
 /**
  * An HVM guest's events on their way in and out (MODEL.md section 6): INT3s and control-register writes
  * sent to the listener, {@code HVMOP_inject_trap} with its one slot per vCPU, and the VM entry where the
  * slot meets whatever event is already pending. Double faults, lost events and repeating INT3s are not
  * written down here: they follow from the slot being taken at schedule-in and from Xen's combination rule.
+ *
+ * <p>A hypervisor {@link Feature}: the machine has it for a {@code xen-hvm} guest only.
  */
-final class Introspection {
+final class Introspection implements Feature {
   /** Where the guest's system call handlers are, for the listener's hooks: one per system call number. */
   static final long HOOK_BASE = 0xffff_ffff_8110_0000L;
   static final long HOOK_STRIDE = 0x40;
@@ -32,51 +36,97 @@ final class Introspection {
   static final long USER_WRITE_NOT_PRESENT = 6;
   private static final long COUNTDOWN_MAX = 1L << 40;
 
-  private final Machine machine;
+  private final MachineServices services;
   private final XenVersion xen;
   private final IntrospectionConfig config;
   private final GuestConfig guest;
   private final MemoryEvents events;
   private final Listener listener;
 
-  Introspection(Machine machine, XenVersion xen, IntrospectionConfig config, GuestConfig guest, Vcpu[] vcpus) {
-    this.machine = machine;
-    this.xen = xen;
-    this.config = config;
-    this.guest = guest;
-    this.events = new MemoryEvents(machine, xen, config, vcpus);
-    this.listener = config.listener().connected() ? new Listener(machine, events, this, config.listener()) : null;
+  Introspection(MachineServices services, Scenario scenario, Vcpu[] vcpus) {
+    this.services = services;
+    this.xen = scenario.machine().xen();
+    this.config = scenario.introspection();
+    this.guest = scenario.guest();
+    this.events = new MemoryEvents(services, xen, config, vcpus);
+    this.listener = config.listener().connected() ? new Listener(services, events, this, config.listener()) : null;
     events.connect(listener);
   }
 
   /** The control domain sets the event parameters before the guest runs. */
-  void boot() {
+  @Override
+  public void boot() {
     events.boot(config);
   }
 
-  boolean runnable(Vcpu vcpu) {
+  /** No pause, no block on the ring, the domain not paused. */
+  @Override
+  public boolean runnable(Vcpu vcpu) {
     return events.runnable(vcpu);
   }
 
-  long nextListenerTick() {
+  /** When the listener next has a request or a retry to work on. */
+  @Override
+  public long nextWakeTick() {
     return listener == null ? Long.MAX_VALUE : listener.nextDueTick();
   }
 
-  void runListener(long tick) {
+  /** The listener runs in the control domain, before the guest's vCPUs step. */
+  @Override
+  public void beforeTick(long tick) {
     if (listener != null) {
       listener.runDue(tick);
     }
   }
 
-  void finish() {
+  @Override
+  public void finish() {
     if (listener != null) {
       listener.finish();
     }
   }
 
   /** Whether the listener has planted INT3s on the system call handlers. */
-  boolean hooksSyscalls() {
+  @Override
+  public boolean hooksSyscalls() {
     return listener != null && config.listener().hookSyscalls();
+  }
+
+  /** The system call's handler starts with the listener's INT3; returns whether the task got past it. */
+  @Override
+  public boolean beforeSyscall(Vcpu vcpu, Task task, int syscall) {
+    if (task.hookPassed) {
+      return true;
+    }
+    breakpoint(vcpu, task, hookAddress(syscall), true);
+    return task.hookPassed;
+  }
+
+  /** INT3s, page touches and the guest's own {@code HVMOP_set_param} exit to Xen. */
+  @Override
+  public boolean handles(Operation operation) {
+    return operation == Operation.BREAKPOINT || operation == Operation.TOUCH || operation == Operation.SET_PARAM;
+  }
+
+  @Override
+  public boolean operation(Vcpu vcpu, Task task, Operation operation, int operand) {
+    switch (operation) {
+      case BREAKPOINT:
+        if (!task.breakpointPassed) {
+          breakpoint(vcpu, task, operand, false);
+        }
+        return task.breakpointPassed;
+      case TOUCH:
+        if (!task.pageReady) {
+          raise(vcpu, task, Vectors.PAGE_FAULT, USER_WRITE_NOT_PRESENT);
+        }
+        return task.pageReady;
+      case SET_PARAM:
+        events.setByGuest(vcpu, task, operand >>> 8, operand & 0xff);
+        return runnable(vcpu);
+      default:
+        throw new IllegalStateException("not an introspection operation: " + operation);
+    }
   }
 
   static long hookAddress(int syscall) {
@@ -94,7 +144,8 @@ final class Introspection {
    * first, then {@code vmx_intr_assist} injects a waiting NMI, or else a waiting interrupt, if nothing is
    * pending, then the CPU delivers the pending event. Returns whether the task may run.
    */
-  boolean enter(Vcpu vcpu, Task task) {
+  @Override
+  public boolean enter(Vcpu vcpu, Task task) {
     if (vcpu.scheduleInDue) {
       vcpu.scheduleInDue = false;
       resume(vcpu, task);
@@ -115,13 +166,13 @@ final class Introspection {
       return;
     }
     if (line.stepsUntilNext <= 0) {
-      line.stepsUntilNext = machine.geometric(line.point, vcpu, null, probability, COUNTDOWN_MAX);
+      line.stepsUntilNext = services.geometric(line.point, vcpu, null, probability, COUNTDOWN_MAX);
     }
     if (--line.stepsUntilNext > 0 || line.waiting != null) {
       return;
     }
-    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, line.vector, Vectors.NO_ERROR_CODE);
-    long trapId = machine.traps().raise(line.vector, line.type, TrapSource.LAPIC, vcpu.id, task.id, seq);
+    long seq = services.emit(vcpu, task.id, EventKind.TRAP_RAISE, line.vector, Vectors.NO_ERROR_CODE);
+    long trapId = services.traps().raise(line.vector, line.type, TrapSource.LAPIC, vcpu.id, task.id, seq);
     line.waiting =
         new GuestEvent(trapId, line.vector, line.type, TrapSource.LAPIC, Vectors.NO_ERROR_CODE, 0, GuestEvent.NO_INSTRUCTION, 0);
   }
@@ -137,35 +188,35 @@ final class Introspection {
       return;
     }
     vcpu.injectSlot = null;
-    TrapTable traps = machine.traps();
-    machine.emit(vcpu, task.id, EventKind.INJECT_ENTRY, injected.vector, injected.trapId);
+    TrapTable traps = services.traps();
+    services.emit(vcpu, task.id, EventKind.INJECT_ENTRY, injected.vector, injected.trapId);
     GuestEvent pending = vcpu.pending;
     if (pending == null) {
       vcpu.pending = injected;
       return;
     }
     if (xen.dropsInjectionWhenPending()) {
-      machine.emit(vcpu, task.id, EventKind.INJECT_DROP, injected.vector, pending.vector);
+      services.emit(vcpu, task.id, EventKind.INJECT_DROP, injected.vector, pending.vector);
       traps.resolve(injected.trapId, TrapOutcome.DROPPED_PENDING);
       return;
     }
     if (pending.type != TrapType.HW_EXCEPTION) {
-      machine.emit(vcpu, task.id, EventKind.EVENT_OVERWRITE, pending.vector, injected.vector);
+      services.emit(vcpu, task.id, EventKind.EVENT_OVERWRITE, pending.vector, injected.vector);
       traps.resolve(pending.trapId, TrapOutcome.OVERWRITTEN);
       vcpu.pending = injected;
       return;
     }
     int combined = ExceptionCombiner.combine(pending.vector, injected.vector, xen.virtualisationExceptionIsPageFault());
     if (combined == ExceptionCombiner.TRIPLE_FAULT) {
-      machine.emit(vcpu, task.id, EventKind.TRIPLE_FAULT, pending.vector, injected.vector);
+      services.emit(vcpu, task.id, EventKind.TRIPLE_FAULT, pending.vector, injected.vector);
       traps.resolve(pending.trapId, TrapOutcome.TRIPLE_FAULT);
       traps.resolve(injected.trapId, TrapOutcome.TRIPLE_FAULT);
       vcpu.pending = null;
-      machine.shutdown(vcpu, task, ShutdownCode.REBOOT.code());
+      services.shutdown(vcpu, task, ShutdownCode.REBOOT.code());
       return;
     }
     if (combined == Vectors.DOUBLE_FAULT) {
-      long seq = machine.emit(vcpu, task.id, EventKind.DOUBLE_FAULT, pending.vector, injected.vector);
+      long seq = services.emit(vcpu, task.id, EventKind.DOUBLE_FAULT, pending.vector, injected.vector);
       traps.resolve(pending.trapId, TrapOutcome.COMBINED_DF);
       traps.resolve(injected.trapId, TrapOutcome.COMBINED_DF);
       long trapId = traps.raise(Vectors.DOUBLE_FAULT, TrapType.HW_EXCEPTION, TrapSource.XEN, vcpu.id, task.id, seq, 0, 0);
@@ -173,7 +224,7 @@ final class Introspection {
           new GuestEvent(trapId, Vectors.DOUBLE_FAULT, TrapType.HW_EXCEPTION, TrapSource.XEN, 0, 0, GuestEvent.NO_INSTRUCTION, 0);
       return;
     }
-    machine.emit(vcpu, task.id, EventKind.EVENT_DISCARD, pending.vector, injected.vector);
+    services.emit(vcpu, task.id, EventKind.EVENT_DISCARD, pending.vector, injected.vector);
     traps.resolve(pending.trapId, TrapOutcome.DISCARDED);
     vcpu.pending = injected;
   }
@@ -187,12 +238,12 @@ final class Introspection {
     GuestEvent event = vcpu.pending;
     boolean faults =
         event.refault
-            || (!event.faulted && machine.chance(ChoicePoint.GUEST_FAULT_IN_DELIVERY, vcpu, task, guest.faultInDeliveryProbability()));
+            || (!event.faulted && services.chance(ChoicePoint.GUEST_FAULT_IN_DELIVERY, vcpu, task, guest.faultInDeliveryProbability()));
     if (faults) {
       event.faulted = true;
       event.refault = false;
       boolean violation = config.protectStack() && listener != null;
-      machine.emit(vcpu, task.id, EventKind.DELIVERY_FAULT, event.vector, violation ? 1 : 0);
+      services.emit(vcpu, task.id, EventKind.DELIVERY_FAULT, event.vector, violation ? 1 : 0);
       if (violation) {
         long stack = STACK_BASE + ((long) task.id << 14);
         MemoryEvents.Result result =
@@ -203,11 +254,11 @@ final class Introspection {
         return false;
       }
     }
-    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_DELIVER, event.vector, event.ripAdvance());
-    machine.traps().deliver(event.trapId, seq);
+    long seq = services.emit(vcpu, task.id, EventKind.TRAP_DELIVER, event.vector, event.ripAdvance());
+    services.traps().deliver(event.trapId, seq);
     vcpu.pending = null;
     if (event.vector == Vectors.DOUBLE_FAULT) {
-      machine.panic(vcpu, task, event.vector);
+      services.panic(vcpu, task, event.vector);
     } else if (event.vector == Vectors.BREAKPOINT) {
       if (event.ripAdvance() > 0 && event.task == task.id && event.pc == task.pc) {
         task.breakpointPassed = true;
@@ -225,8 +276,8 @@ final class Introspection {
    */
   boolean breakpoint(Vcpu vcpu, Task task, long address, boolean hook) {
     Invariants.check(vcpu.pending == null, "an INT3 executed with an event pending");
-    long seq = machine.emit(vcpu, task.id, EventKind.BREAKPOINT, address, hook ? 1 : 0);
-    long trapId = machine.traps().raise(Vectors.BREAKPOINT, TrapType.SW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, Vectors.NO_ERROR_CODE, 1);
+    long seq = services.emit(vcpu, task.id, EventKind.BREAKPOINT, address, hook ? 1 : 0);
+    long trapId = services.traps().raise(Vectors.BREAKPOINT, TrapType.SW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, Vectors.NO_ERROR_CODE, 1);
     GuestEvent breakpoint =
         new GuestEvent(trapId, Vectors.BREAKPOINT, TrapType.SW_EXCEPTION, TrapSource.CPU, Vectors.NO_ERROR_CODE, 1, task.id, task.pc);
     EventMode mode = events.mode(EventSource.INT3);
@@ -236,7 +287,7 @@ final class Introspection {
           new MemoryEvents.Request(EventSource.INT3.reason(), vcpu, task, address, mode == EventMode.SYNC, trapId);
       MemoryEvents.Result result = events.send(request);
       if (result == MemoryEvents.Result.DROPPED) {
-        machine.traps().resolve(trapId, TrapOutcome.DROPPED_RING_FULL);
+        services.traps().resolve(trapId, TrapOutcome.DROPPED_RING_FULL);
       }
       if (result != MemoryEvents.Result.NO_LISTENER) {
         return false;
@@ -249,20 +300,16 @@ final class Introspection {
   /** The task's instruction raised a hardware exception, delivered at once. Returns whether the task may run. */
   boolean raise(Vcpu vcpu, Task task, int vector, long errorCode) {
     Invariants.check(vcpu.pending == null, "an exception raised with an event pending");
-    long seq = machine.emit(vcpu, task.id, EventKind.TRAP_RAISE, vector, errorCode);
-    long trapId = machine.traps().raise(vector, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, errorCode, 0);
+    long seq = services.emit(vcpu, task.id, EventKind.TRAP_RAISE, vector, errorCode);
+    long trapId = services.traps().raise(vector, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, errorCode, 0);
     vcpu.pending = new GuestEvent(trapId, vector, TrapType.HW_EXCEPTION, TrapSource.CPU, errorCode, 0, GuestEvent.NO_INSTRUCTION, 0);
     return deliver(vcpu, task);
   }
 
   /** A control register was written (the CR_WRITE event is out); Xen reports it if asked to. */
-  void controlRegister(Vcpu vcpu, Task task, EventSource source, long old, long value) {
+  @Override
+  public void controlRegisterWritten(Vcpu vcpu, Task task, EventSource source, long old, long value) {
     events.controlRegister(vcpu, task, source, old, value);
-  }
-
-  /** The guest calls {@code HVMOP_set_param} on itself. */
-  void setParameter(Vcpu vcpu, Task task, int parameter, int value) {
-    events.setByGuest(vcpu, task, parameter, value);
   }
 
   /**
@@ -291,10 +338,10 @@ final class Introspection {
    */
   boolean injectTrap(Vcpu vcpu, int taskId, GuestEvent injection) {
     boolean busy = vcpu.injectSlot != null;
-    TrapTable traps = machine.traps();
+    TrapTable traps = services.traps();
     boolean first = injection.trapId < 0;
     long trapId = first ? traps.nextId() : injection.trapId;
-    long seq = machine.emit(vcpu, taskId, busy ? EventKind.INJECT_EBUSY : EventKind.INJECT_REQUEST, injection.vector, trapId);
+    long seq = services.emit(vcpu, taskId, busy ? EventKind.INJECT_EBUSY : EventKind.INJECT_REQUEST, injection.vector, trapId);
     if (first) {
       long raised =
           traps.raise(injection.vector, injection.type, TrapSource.LISTENER, vcpu.id, taskId, seq, injection.errorCode, injection.insnLen);

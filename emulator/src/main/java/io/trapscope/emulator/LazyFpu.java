@@ -1,10 +1,11 @@
 package io.trapscope.emulator;
 
 import io.trapscope.emulator.choice.ChoicePoint;
-import io.trapscope.model.vocabulary.ControlRegister;
+import io.trapscope.model.scenario.EventSource;
 import io.trapscope.model.scenario.GuestConfig;
 import io.trapscope.model.scenario.Hypervisor;
 import io.trapscope.model.scenario.Kernel;
+import io.trapscope.model.vocabulary.ControlRegister;
 import io.trapscope.model.vocabulary.CrashReason;
 import io.trapscope.model.vocabulary.EventKind;
 import io.trapscope.model.vocabulary.Hypercall;
@@ -20,18 +21,21 @@ import io.trapscope.model.vocabulary.WakeReason;
  * (MODEL.md sections 3 to 5). The bug of seed 003 is not written down anywhere here: it follows from
  * Xen PV clearing TS at delivery, the handler sleeping before it marks the task, and the switch leaving TS
  * alone for a task that does not hold the FPU.
+ *
+ * <p>It is the kernel's, not a hypervisor {@link Feature}: every guest has it and it runs on every context
+ * switch, so the machine calls it directly.
  */
 final class LazyFpu {
 
-  private final Machine machine;
+  private final MachineServices services;
   private final Hypervisor hypervisor;
   private final Kernel kernel;
   private final GuestConfig guest;
   private final boolean eager;
   private final boolean konradStts;
 
-  LazyFpu(Machine machine, Hypervisor hypervisor, Kernel kernel, GuestConfig guest, boolean eager, boolean konradStts) {
-    this.machine = machine;
+  LazyFpu(MachineServices services, Hypervisor hypervisor, Kernel kernel, GuestConfig guest, boolean eager, boolean konradStts) {
+    this.services = services;
     this.hypervisor = hypervisor;
     this.kernel = kernel;
     this.guest = guest;
@@ -54,16 +58,16 @@ final class LazyFpu {
    * the guest's handler runs. The instruction is retried when the task next runs user code.
    */
   void deviceNotAvailable(Vcpu vcpu, Task task) {
-    long raised = machine.emit(vcpu, task.id, EventKind.NM_RAISE, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
-    long trapId = machine.traps().raise(Vectors.DEVICE_NOT_AVAILABLE, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, raised);
+    long raised = services.emit(vcpu, task.id, EventKind.NM_RAISE, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
+    long trapId = services.traps().raise(Vectors.DEVICE_NOT_AVAILABLE, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, raised);
     vcpu.setTs(hypervisor.tsAtNmHandlerEntry(vcpu.ts()));
     if (task.nmDepth >= Kernel.NM_NESTING_MAX) {
-      machine.traps().resolve(trapId, TrapOutcome.DOMAIN_CRASH);
-      machine.crash(vcpu, task, CrashReason.NESTED_NM_STACK_OVERFLOW.code(), task.nmDepth);
+      services.traps().resolve(trapId, TrapOutcome.DOMAIN_CRASH);
+      services.crash(vcpu, task, CrashReason.NESTED_NM_STACK_OVERFLOW.code(), task.nmDepth);
     }
     task.nmDepth++;
-    long entered = machine.emit(vcpu, task.id, EventKind.NM_ENTER, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
-    machine.traps().deliver(trapId, entered);
+    long entered = services.emit(vcpu, task.id, EventKind.NM_ENTER, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
+    services.traps().deliver(trapId, entered);
     switch (kernel.handler()) {
       case ALLOCATE_MAY_SLEEP:
         allocatingHandler(vcpu, task);
@@ -86,13 +90,13 @@ final class LazyFpu {
       if (patched) {
         setTs(vcpu, task.id, true);
       }
-      machine.emit(vcpu, task.id, EventKind.IRQ_ENABLE, 0, 0);
-      if (machine.chance(ChoicePoint.ALLOC_SLEEPS, vcpu, task, guest.allocSleepProbability())) {
+      services.emit(vcpu, task.id, EventKind.IRQ_ENABLE, 0, 0);
+      if (services.chance(ChoicePoint.ALLOC_SLEEPS, vcpu, task, guest.allocSleepProbability())) {
         long ticks =
-            machine.range(ChoicePoint.ALLOC_TICKS, vcpu, task, guest.allocSleepTicksMin(), guest.allocSleepTicksMax());
-        machine.emit(vcpu, task.id, EventKind.ALLOC_SLEEP, 0, ticks);
+            services.range(ChoicePoint.ALLOC_TICKS, vcpu, task, guest.allocSleepTicksMin(), guest.allocSleepTicksMax());
+        services.emit(vcpu, task.id, EventKind.ALLOC_SLEEP, 0, ticks);
         task.resume = Task.RESUME_NM_AFTER_ALLOCATION;
-        machine.sleep(vcpu, task, ticks, WakeReason.ALLOCATION.code());
+        services.sleep(vcpu, task, ticks, WakeReason.ALLOCATION.code());
         return;
       }
       afterAllocation(vcpu, task, false);
@@ -109,7 +113,7 @@ final class LazyFpu {
 
   private void afterAllocation(Vcpu vcpu, Task task, boolean slept) {
     initArea(vcpu, task, slept);
-    machine.emit(vcpu, task.id, EventKind.IRQ_DISABLE, 0, 0);
+    services.emit(vcpu, task.id, EventKind.IRQ_DISABLE, 0, 0);
     if (konradStts && hypervisor.isParavirtual()) {
       setTs(vcpu, task.id, false);
     }
@@ -153,19 +157,19 @@ final class LazyFpu {
     task.usedMath = true;
     task.savedValue = 0;
     task.savedOwner = -1;
-    machine.emit(vcpu, task.id, EventKind.FPU_INIT, 0, slept ? 1 : 0);
+    services.emit(vcpu, task.id, EventKind.FPU_INIT, 0, slept ? 1 : 0);
   }
 
   private void restore(Vcpu vcpu, Task task, int how) {
     vcpu.fpuValue = task.savedValue;
     vcpu.fpuOwner = task.savedOwner;
     task.hasFpu = true;
-    machine.emit(vcpu, task.id, EventKind.FPU_RESTORE, task.savedValue, how);
+    services.emit(vcpu, task.id, EventKind.FPU_RESTORE, task.savedValue, how);
   }
 
   private void exitHandler(Vcpu vcpu, Task task) {
     Invariants.check(task.nmDepth > 0, "#NM handler returned without being entered");
-    machine.emit(vcpu, task.id, EventKind.NM_EXIT, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
+    services.emit(vcpu, task.id, EventKind.NM_EXIT, Vectors.DEVICE_NOT_AVAILABLE, task.nmDepth);
     task.nmDepth--;
   }
 
@@ -181,7 +185,7 @@ final class LazyFpu {
       previous.savedValue = vcpu.fpuValue;
       previous.savedOwner = vcpu.fpuOwner;
       previous.hasFpu = false;
-      machine.emit(vcpu, previousId, EventKind.FPU_SAVE, vcpu.fpuValue, 0);
+      services.emit(vcpu, previousId, EventKind.FPU_SAVE, vcpu.fpuValue, 0);
       if (!preload && !eager) {
         setTs(vcpu, previousId, true);
       }
@@ -212,10 +216,10 @@ final class LazyFpu {
     long old = vcpu.cr0;
     vcpu.setTs(set);
     if (hypervisor.isParavirtual()) {
-      machine.emit(vcpu, taskId, EventKind.HYPERCALL, Hypercall.FPU_TASKSWITCH.code(), set ? 1 : 0);
+      services.emit(vcpu, taskId, EventKind.HYPERCALL, Hypercall.FPU_TASKSWITCH.code(), set ? 1 : 0);
     } else {
-      machine.emit(vcpu, taskId, EventKind.CR_WRITE, vcpu.cr0, ControlRegister.CR0.code());
-      machine.cr0Written(vcpu, old);
+      services.emit(vcpu, taskId, EventKind.CR_WRITE, vcpu.cr0, ControlRegister.CR0.code());
+      services.controlRegisterWritten(vcpu, vcpu.current, EventSource.CR0, old, vcpu.cr0);
     }
   }
 }

@@ -23,7 +23,7 @@ final class Listener {
   /** Error code of the #PF it injects to page memory in: a supervisor read of a page not present. */
   static final long PAGE_IN_ERROR_CODE = 0;
 
-  private final Machine machine;
+  private final MachineServices services;
   private final MemoryEvents events;
   private final Introspection introspection;
   private final ListenerConfig config;
@@ -53,8 +53,8 @@ final class Listener {
     }
   }
 
-  Listener(Machine machine, MemoryEvents events, Introspection introspection, ListenerConfig config) {
-    this.machine = machine;
+  Listener(MachineServices services, MemoryEvents events, Introspection introspection, ListenerConfig config) {
+    this.services = services;
     this.events = events;
     this.introspection = introspection;
     this.config = config;
@@ -63,13 +63,13 @@ final class Listener {
   /** A request was put: the agent reaches it after those before it, and spends a latency on it. */
   void enqueue(MemoryEvents.Request request) {
     long latency = latency(request.vcpu);
-    long dueTick = Math.max(machine.tick(), lastRequestDueTick) + latency;
+    long dueTick = Math.max(services.tick(), lastRequestDueTick) + latency;
     lastRequestDueTick = dueTick;
     add(new Work(dueTick, nextOrder++, request, null, request.vcpu, request.taskId(), 0));
   }
 
   private long latency(Vcpu vcpu) {
-    return machine.range(ChoicePoint.LISTENER_LATENCY, vcpu, null, config.latencyTicksMin(), config.latencyTicksMax());
+    return services.range(ChoicePoint.LISTENER_LATENCY, vcpu, null, config.latencyTicksMin(), config.latencyTicksMax());
   }
 
   private void add(Work work) {
@@ -99,7 +99,7 @@ final class Listener {
     while (!queue.isEmpty()) {
       Work work = queue.poll();
       if (work.retry != null) {
-        machine.traps().resolve(work.retry.trapId, TrapOutcome.EBUSY);
+        services.traps().resolve(work.retry.trapId, TrapOutcome.EBUSY);
       }
     }
   }
@@ -120,7 +120,7 @@ final class Listener {
       }
     }
     GuestEvent fault = null;
-    boolean pageIn = machine.chance(ChoicePoint.LISTENER_PAGE_IN, vcpu, null, config.pageInProbability());
+    boolean pageIn = services.chance(ChoicePoint.LISTENER_PAGE_IN, vcpu, null, config.pageInProbability());
     if (pageIn) {
       fault = introspection.newInjection(vcpu, taskId, Vectors.PAGE_FAULT, InjectionType.HARDWARE, 0, PAGE_IN_ERROR_CODE, null);
       fault = introspection.injectTrap(vcpu, taskId, fault) ? null : fault;
@@ -149,10 +149,10 @@ final class Listener {
   /** After {@code -EBUSY}: give up, or come back after a latency, by which time the vCPU may have run. */
   private void onBusy(GuestEvent injection, Vcpu vcpu, int taskId, int attempts) {
     if (config.onBusy() == BusyPolicy.IGNORE || attempts >= config.retriesMax()) {
-      machine.traps().resolve(injection.trapId, TrapOutcome.EBUSY);
-      machine.emit(vcpu, taskId, EventKind.INJECT_ABANDON, injection.vector, injection.trapId);
+      services.traps().resolve(injection.trapId, TrapOutcome.EBUSY);
+      services.emit(vcpu, taskId, EventKind.INJECT_ABANDON, injection.vector, injection.trapId);
       return;
     }
-    add(new Work(machine.tick() + latency(vcpu), nextOrder++, null, injection, vcpu, taskId, attempts));
+    add(new Work(services.tick() + latency(vcpu), nextOrder++, null, injection, vcpu, taskId, attempts));
   }
 }

@@ -13,7 +13,6 @@ import io.trapscope.model.vocabulary.EndReason;
 import io.trapscope.model.vocabulary.EventKind;
 import io.trapscope.model.vocabulary.SwitchReason;
 import io.trapscope.model.vocabulary.TrapOutcome;
-import io.trapscope.model.vocabulary.Vectors;
 import io.trapscope.model.vocabulary.WakeReason;
 import io.trapscope.model.workload.Operation;
 import io.trapscope.model.workload.Program;
@@ -26,8 +25,13 @@ import java.util.PriorityQueue;
 /**
  * Runs one scenario: steps every vCPU once per tick, runs the guest's tasks and scheduler, and reports
  * each event, trap and choice to the sink.
+ *
+ * <p>The guest kernel's lazy FPU is part of the machine, called directly, because it runs on every context
+ * switch and FPU operation; the hypervisor's features are the {@link Feature}s {@link Features} builds for
+ * the scenario, an empty array for a guest without any, so that such a guest pays a zero-length loop for
+ * them. Both reach the machine only through {@link MachineServices}.
  */
-public final class Machine {
+public final class Machine implements MachineServices {
 
   /** A countdown longer than any run: what "never" means for preemption, blocking or descheduling. */
   private static final long COUNTDOWN_MAX = 1L << 40;
@@ -42,11 +46,16 @@ public final class Machine {
   private final LazyFpu fpu;
   private final TrapTable traps;
   private final Vcpu[] vcpus;
-  /** Memory events and trap injection: present on HVM guests, which alone have them. */
-  private final Introspection introspection;
+  /** The hypervisor's features, in registration order; every hook is called on each. */
+  private final Feature[] features;
+  /** Whether {@link #features} is not empty: one flag to test on the per-operation path, as cheap as it gets. */
+  private final boolean hasFeatures;
+  /** The features that look at every system call: usually none, so the system call path skips them. */
+  private final Feature[] syscallHooks;
+  /** The feature that carries out each operation the machine does not, by {@link Operation} ordinal. */
+  private final Feature[] operationHandlers = new Feature[Operation.values().length];
   /** Whether a context switch loads CR3 with {@code mov} (bare metal and HVM; PV uses a hypercall). */
   private final boolean writesCr3;
-  private final boolean hooksSyscalls;
   private final List<Task> runQueue = new ArrayList<>();
   private final PriorityQueue<Task> sleepers =
       new PriorityQueue<>(Comparator.comparingLong((Task task) -> task.wakeTick).thenComparingInt(task -> task.id));
@@ -61,6 +70,7 @@ public final class Machine {
   private EndReason endReason;
   private boolean started;
 
+  /** A machine for one run of {@code scenario}, asking {@code choices} and telling {@code sink}. */
   public Machine(Scenario scenario, ChoiceSource choices, EventSink sink) {
     this.scenario = scenario;
     this.choices = choices;
@@ -75,12 +85,22 @@ public final class Machine {
     for (int id = 0; id < vcpus.length; id++) {
       vcpus[id] = new Vcpu(id, fpu.tsAtBoot());
     }
-    this.introspection =
-        hypervisor == Hypervisor.XEN_HVM
-            ? new Introspection(this, machine.xen(), scenario.introspection(), scenario.guest(), vcpus)
-            : null;
+    this.features = Features.build(this, scenario, vcpus);
+    this.hasFeatures = features.length > 0;
+    List<Feature> hooks = new ArrayList<>();
+    for (Feature feature : features) {
+      if (feature.hooksSyscalls()) {
+        hooks.add(feature);
+      }
+      for (Operation operation : Operation.values()) {
+        if (feature.handles(operation)) {
+          Invariants.check(operationHandlers[operation.ordinal()] == null, "two features handle operation %d", operation.ordinal());
+          operationHandlers[operation.ordinal()] = feature;
+        }
+      }
+    }
+    this.syscallHooks = hooks.toArray(new Feature[0]);
     this.writesCr3 = !hypervisor.isParavirtual();
-    this.hooksSyscalls = introspection != null && introspection.hooksSyscalls();
     this.maxEvents = scenario.limits().maxEvents();
     this.maxTicks = scenario.limits().maxTicks();
   }
@@ -97,15 +117,15 @@ public final class Machine {
       for (Vcpu vcpu : vcpus) {
         drawDeschedule(vcpu);
       }
-      if (introspection != null) {
-        introspection.boot();
+      for (Feature feature : features) {
+        feature.boot();
       }
       loop();
     } catch (RunStopped stopped) {
       Invariants.check(endReason != null, "run stopped without a reason");
     }
-    if (introspection != null) {
-      introspection.finish();
+    for (Feature feature : features) {
+      feature.finish();
     }
     traps.finish(endReason == EndReason.DOMAIN_CRASH ? TrapOutcome.DOMAIN_CRASH : TrapOutcome.PENDING_AT_END);
     return new RunResult(endReason, seq, tick, nextTaskId, liveTasks == 0);
@@ -117,8 +137,8 @@ public final class Machine {
         endReason = EndReason.MAX_TICKS;
         return;
       }
-      if (introspection != null) {
-        introspection.runListener(tick);
+      for (Feature feature : features) {
+        feature.beforeTick(tick);
       }
       for (Vcpu vcpu : vcpus) {
         step(vcpu);
@@ -151,7 +171,7 @@ public final class Machine {
       drawDeschedule(vcpu);
       vcpu.scheduleInDue = true;
     }
-    if (introspection != null && !introspection.runnable(vcpu)) {
+    if (hasFeatures && !runnable(vcpu)) {
       return;
     }
     if (vcpu.current == null) {
@@ -175,11 +195,11 @@ public final class Machine {
       switchTo(vcpu, null, next, SwitchReason.FROM_IDLE.code());
       return;
     }
-    if (introspection != null && !introspection.enter(vcpu, vcpu.current)) {
+    if (hasFeatures && !enter(vcpu, vcpu.current)) {
       return;
     }
     runTask(vcpu, vcpu.current);
-    if (introspection != null && !introspection.runnable(vcpu)) {
+    if (hasFeatures && !runnable(vcpu)) {
       return;
     }
     if (vcpu.current != null && --vcpu.stepsUntilDeschedule <= 0) {
@@ -231,7 +251,7 @@ public final class Machine {
         emit(vcpu, task.id, EventKind.FPU_READ, vcpu.fpuValue, task.lastWritten);
         break;
       case SYSCALL:
-        if (hooksSyscalls && !task.hookPassed && !passHook(vcpu, task, program.operand(task.pc))) {
+        if (syscallHooks.length > 0 && !passHooks(vcpu, task, program.operand(task.pc))) {
           return;
         }
         if (task.syscallsUntilBlock <= 0) {
@@ -264,24 +284,18 @@ public final class Machine {
           return;
         }
         break;
-      case BREAKPOINT:
-      case TOUCH:
-      case TLB_FLUSH:
-      case GLOBAL_FLUSH:
-      case SET_PARAM:
-        if (!hvmOperation(vcpu, task, operation, program.operand(task.pc))) {
+      default:
+        if (!otherOperation(vcpu, task, operation, program.operand(task.pc))) {
           return;
         }
         break;
-      default:
-        throw new IllegalStateException("unhandled operation " + operation);
     }
     task.advance();
     if (task.done) {
       exit(vcpu, task);
       return;
     }
-    if (introspection != null && !introspection.runnable(vcpu)) {
+    if (hasFeatures && !runnable(vcpu)) {
       return;
     }
     if (task.opsUntilPreempt <= 0) {
@@ -293,21 +307,12 @@ public final class Machine {
   }
 
   /**
-   * The operations that exist only on an HVM guest, kept out of {@link #runTask} so that the lazy-FPU
-   * path stays small enough for the JIT to inline. Returns whether the operation is done.
+   * The operations besides the FPU's and the scheduler's, kept out of {@link #runTask} so that the lazy-FPU
+   * path stays small enough for the JIT to inline: TLB flushes are the CPU's, the rest belong to a
+   * feature. Returns whether the operation is done.
    */
-  private boolean hvmOperation(Vcpu vcpu, Task task, Operation operation, int operand) {
+  private boolean otherOperation(Vcpu vcpu, Task task, Operation operation, int operand) {
     switch (operation) {
-      case BREAKPOINT:
-        if (!task.breakpointPassed) {
-          introspection.breakpoint(vcpu, task, operand, false);
-        }
-        return task.breakpointPassed;
-      case TOUCH:
-        if (!task.pageReady) {
-          introspection.raise(vcpu, task, Vectors.PAGE_FAULT, Introspection.USER_WRITE_NOT_PRESENT);
-        }
-        return task.pageReady;
       case TLB_FLUSH:
         writeControlRegister(vcpu, task, EventSource.CR3, vcpu.cr3);
         return true;
@@ -315,18 +320,43 @@ public final class Machine {
         writeControlRegister(vcpu, task, EventSource.CR4, vcpu.cr4 & ~Vcpu.CR4_PGE);
         writeControlRegister(vcpu, task, EventSource.CR4, vcpu.cr4 | Vcpu.CR4_PGE);
         return true;
-      case SET_PARAM:
-        introspection.setParameter(vcpu, task, operand >>> 8, operand & 0xff);
-        return introspection.runnable(vcpu);
       default:
-        throw new IllegalStateException("not an HVM operation: " + operation);
+        Feature handler = operationHandlers[operation.ordinal()];
+        if (handler == null) {
+          throw new IllegalStateException("no feature of this machine carries out " + operation);
+        }
+        return handler.operation(vcpu, task, operation, operand);
     }
   }
 
-  /** The system call's handler starts with the listener's INT3; returns whether the task got past it. */
-  private boolean passHook(Vcpu vcpu, Task task, int syscall) {
-    introspection.breakpoint(vcpu, task, Introspection.hookAddress(syscall), true);
-    return task.hookPassed;
+  /** The features that look at system calls see this one first; returns whether the task got past them all. */
+  private boolean passHooks(Vcpu vcpu, Task task, int syscall) {
+    for (Feature feature : syscallHooks) {
+      if (!feature.beforeSyscall(vcpu, task, syscall)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every feature lets the vCPU run. */
+  private boolean runnable(Vcpu vcpu) {
+    for (Feature feature : features) {
+      if (!feature.runnable(vcpu)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The vCPU enters guest code for {@code task}; returns whether every feature lets the task run. */
+  private boolean enter(Vcpu vcpu, Task task) {
+    for (Feature feature : features) {
+      if (!feature.enter(vcpu, task)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -364,8 +394,8 @@ public final class Machine {
     switchTo(vcpu, task, next, SwitchReason.PREEMPTED.code());
   }
 
-  /** Puts {@code task} to sleep for {@code ticks} and runs something else on its vCPU. */
-  void sleep(Vcpu vcpu, Task task, long ticks, int reason) {
+  @Override
+  public void sleep(Vcpu vcpu, Task task, long ticks, int reason) {
     task.state = Task.BLOCKED;
     task.wakeTick = tick + ticks;
     task.wakeReason = reason;
@@ -456,7 +486,7 @@ public final class Machine {
   /** Whether some vCPU can do something at the current tick. */
   private boolean canRunNow() {
     for (Vcpu vcpu : vcpus) {
-      boolean away = vcpu.awayUntilTick > tick || (introspection != null && !introspection.runnable(vcpu));
+      boolean away = vcpu.awayUntilTick > tick || !runnable(vcpu);
       if (!away && (vcpu.current != null || !runQueue.isEmpty() || vcpu.awayUntilTick >= 0)) {
         return true;
       }
@@ -466,8 +496,8 @@ public final class Machine {
 
   private long nextWakeTick() {
     long next = sleepers.isEmpty() ? Long.MAX_VALUE : sleepers.peek().wakeTick;
-    if (introspection != null) {
-      next = Math.min(next, introspection.nextListenerTick());
+    for (Feature feature : features) {
+      next = Math.min(next, feature.nextWakeTick());
     }
     for (Vcpu vcpu : vcpus) {
       if (vcpu.awayUntilTick >= 0) {
@@ -503,50 +533,49 @@ public final class Machine {
       vcpu.cr4 = value;
     }
     emit(vcpu, idOf(task), EventKind.CR_WRITE, value, (register == EventSource.CR3 ? ControlRegister.CR3 : ControlRegister.CR4).code());
-    if (introspection != null) {
-      introspection.controlRegister(vcpu, task, register, old, value);
+    controlRegisterWritten(vcpu, task, register, old, value);
+  }
+
+  @Override
+  public void controlRegisterWritten(Vcpu vcpu, Task task, EventSource register, long old, long value) {
+    for (Feature feature : features) {
+      feature.controlRegisterWritten(vcpu, task, register, old, value);
     }
   }
 
-  /** {@code clts}/{@code stts} wrote CR0 (the CR_WRITE event is out); Xen may send an event. */
-  void cr0Written(Vcpu vcpu, long old) {
-    if (introspection != null) {
-      introspection.controlRegister(vcpu, vcpu.current, EventSource.CR0, old, vcpu.cr0);
-    }
-  }
-
-  /** {@code hvm_triple_fault}: Xen shuts the domain down and the run ends. */
-  void shutdown(Vcpu vcpu, Task task, int code) {
+  @Override
+  public void shutdown(Vcpu vcpu, Task task, int code) {
     emit(vcpu, idOf(task), EventKind.DOMAIN_SHUTDOWN, code, 0);
     endReason = EndReason.DOMAIN_SHUTDOWN;
     throw RunStopped.INSTANCE;
   }
 
-  /** The guest's handler for {@code vector} panicked the kernel ({@code do_double_fault}); the run ends. */
-  void panic(Vcpu vcpu, Task task, int vector) {
+  @Override
+  public void panic(Vcpu vcpu, Task task, int vector) {
     emit(vcpu, idOf(task), EventKind.GUEST_PANIC, vector, 0);
     endReason = EndReason.GUEST_PANIC;
     throw RunStopped.INSTANCE;
   }
 
-  long tick() {
+  @Override
+  public long tick() {
     return tick;
   }
 
-  /** The seq of the last event emitted. */
-  long lastSeq() {
+  @Override
+  public long lastSeq() {
     return seq - 1;
   }
 
-  /** The domain is dead: report it and stop the run. */
-  void crash(Vcpu vcpu, Task task, int reason, long detail) {
+  @Override
+  public void crash(Vcpu vcpu, Task task, int reason, long detail) {
     emit(vcpu, task.id, EventKind.DOMAIN_CRASH, reason, detail);
     endReason = EndReason.DOMAIN_CRASH;
     throw RunStopped.INSTANCE;
   }
 
-  /** Emits an event and returns its seq; stops the run once {@code limits.maxEvents} are out. */
-  long emit(Vcpu vcpu, int task, EventKind kind, long value, long aux) {
+  @Override
+  public long emit(Vcpu vcpu, int task, EventKind kind, long value, long aux) {
     if (seq >= maxEvents) {
       endReason = EndReason.MAX_EVENTS;
       throw RunStopped.INSTANCE;
@@ -555,11 +584,13 @@ public final class Machine {
     return seq++;
   }
 
-  TrapTable traps() {
+  @Override
+  public TrapTable traps() {
     return traps;
   }
 
-  boolean chance(ChoicePoint point, Vcpu vcpu, Task task, double probability) {
+  @Override
+  public boolean chance(ChoicePoint point, Vcpu vcpu, Task task, double probability) {
     long ordinal = nextOrdinal(point, vcpu, task);
     if (probability <= 0 || probability >= 1) {
       return probability >= 1;
@@ -569,7 +600,8 @@ public final class Machine {
     return answer;
   }
 
-  long range(ChoicePoint point, Vcpu vcpu, Task task, long min, long max) {
+  @Override
+  public long range(ChoicePoint point, Vcpu vcpu, Task task, long min, long max) {
     long ordinal = nextOrdinal(point, vcpu, task);
     if (min == max) {
       return min;
@@ -582,7 +614,8 @@ public final class Machine {
     return answer;
   }
 
-  long geometric(ChoicePoint point, Vcpu vcpu, Task task, double probability, long max) {
+  @Override
+  public long geometric(ChoicePoint point, Vcpu vcpu, Task task, double probability, long max) {
     long ordinal = nextOrdinal(point, vcpu, task);
     if (probability <= 0 || probability >= 1) {
       return probability >= 1 ? 1 : max;

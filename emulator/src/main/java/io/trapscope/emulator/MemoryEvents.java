@@ -61,7 +61,7 @@ final class MemoryEvents {
     }
   }
 
-  private final Machine machine;
+  private final MachineServices services;
   private final XenVersion xen;
   private final Vcpu[] vcpus;
   private final int slots;
@@ -73,8 +73,8 @@ final class MemoryEvents {
   private boolean domainPaused;
 
   @SuppressWarnings("unchecked")
-  MemoryEvents(Machine machine, XenVersion xen, IntrospectionConfig config, Vcpu[] vcpus) {
-    this.machine = machine;
+  MemoryEvents(MachineServices services, XenVersion xen, IntrospectionConfig config, Vcpu[] vcpus) {
+    this.services = services;
     this.xen = xen;
     this.vcpus = vcpus;
     this.slots = config.ringSlotsFor(xen);
@@ -95,7 +95,7 @@ final class MemoryEvents {
       EventSetting setting = settings[source.ordinal()];
       if (setting.mode() != EventMode.DISABLED) {
         int rc = set(source, setting.value());
-        machine.emit(vcpus[0], -1, EventKind.PARAM_SET, source.parameter(), rc);
+        services.emit(vcpus[0], -1, EventKind.PARAM_SET, source.parameter(), rc);
       }
     }
   }
@@ -109,11 +109,11 @@ final class MemoryEvents {
     EventSource source = EventSource.byParameter(parameter);
     Invariants.check(source != null, "no memory-event parameter %d", parameter);
     int rc = xen.refusesOwnParameters() ? ReturnCode.EPERM.code() : set(source, value);
-    long seq = machine.emit(vcpu, task.id, EventKind.PARAM_SET, parameter, rc);
+    long seq = services.emit(vcpu, task.id, EventKind.PARAM_SET, parameter, rc);
     if (rc == 0 && source == EventSource.INT3) {
       domainPaused = true;
       for (Vcpu each : vcpus) {
-        machine.emit(each, each.currentId(), EventKind.VCPU_PAUSE, PauseReason.DOMAIN_SELF.code(), seq);
+        services.emit(each, each.currentId(), EventKind.VCPU_PAUSE, PauseReason.DOMAIN_SELF.code(), seq);
       }
     }
   }
@@ -167,7 +167,7 @@ final class MemoryEvents {
     int free = slots - used;
     if (xen.dropsWhenRingFull()) {
       if (free < XenVersion.RING_THRESHOLD_4_1) {
-        long seq = machine.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_DROP, request.reason, request.value);
+        long seq = services.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_DROP, request.reason, request.value);
         block(vcpu, PauseReason.RING_FULL.code(), seq);
         return Result.DROPPED;
       }
@@ -175,7 +175,7 @@ final class MemoryEvents {
       Invariants.check(deferred[vcpu.id].size() < DEFERRED_MAX, "more than %d requests waiting on one vCPU", DEFERRED_MAX);
       deferred[vcpu.id].add(request);
       if (vcpu.ringBlock == 0) {
-        block(vcpu, PauseReason.RING_WAIT.code(), machine.lastSeq());
+        block(vcpu, PauseReason.RING_WAIT.code(), services.lastSeq());
       }
       return Result.WAITING;
     }
@@ -187,13 +187,13 @@ final class MemoryEvents {
     Vcpu vcpu = request.vcpu;
     used++;
     Invariants.check(used <= slots, "more requests on the ring than it has slots");
-    request.putSeq = machine.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_PUT, request.reason, request.value);
+    request.putSeq = services.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_PUT, request.reason, request.value);
     if (request.trapId >= 0) {
-      machine.traps().resolve(request.trapId, TrapOutcome.CAPTURED);
+      services.traps().resolve(request.trapId, TrapOutcome.CAPTURED);
     }
     if (request.sync) {
       vcpu.pauseCount++;
-      machine.emit(vcpu, request.taskId(), EventKind.VCPU_PAUSE, PauseReason.SYNC.code(), request.putSeq);
+      services.emit(vcpu, request.taskId(), EventKind.VCPU_PAUSE, PauseReason.SYNC.code(), request.putSeq);
     }
     if (xen.pausesWhenFewSlots() && slots - used < vcpus.length && vcpu.ringBlock == 0) {
       block(vcpu, PauseReason.FEW_SLOTS.code(), request.putSeq);
@@ -210,7 +210,7 @@ final class MemoryEvents {
     Vcpu vcpu = request.vcpu;
     used--;
     Invariants.check(used >= 0, "more responses than requests");
-    long seq = machine.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_RESPONSE, request.reason, request.putSeq);
+    long seq = services.emit(vcpu, request.taskId(), EventKind.MEM_EVENT_RESPONSE, request.reason, request.putSeq);
     if (request.sync) {
       Invariants.check(vcpu.pauseCount > 0, "response to a sync request of a vCPU that is not paused");
       vcpu.pauseCount--;
@@ -246,7 +246,7 @@ final class MemoryEvents {
     ArrayDeque<Request> queue = deferred[vcpu.id];
     while (!queue.isEmpty() && vcpu.ringBlock == 0) {
       if (slots - used == 0) {
-        block(vcpu, PauseReason.RING_WAIT.code(), machine.lastSeq());
+        block(vcpu, PauseReason.RING_WAIT.code(), services.lastSeq());
         return;
       }
       put(queue.pollFirst());
@@ -260,11 +260,11 @@ final class MemoryEvents {
     }
     vcpu.ringBlock = reason;
     waiters.addLast(vcpu);
-    machine.emit(vcpu, vcpu.currentId(), EventKind.VCPU_PAUSE, reason, causeSeq);
+    services.emit(vcpu, vcpu.currentId(), EventKind.VCPU_PAUSE, reason, causeSeq);
   }
 
   private void unpaused(Vcpu vcpu, int reason, long causeSeq) {
-    machine.emit(vcpu, vcpu.currentId(), EventKind.VCPU_UNPAUSE, reason, causeSeq);
+    services.emit(vcpu, vcpu.currentId(), EventKind.VCPU_UNPAUSE, reason, causeSeq);
     if (runnable(vcpu)) {
       vcpu.scheduleInDue = true;
     }

@@ -1,6 +1,11 @@
 package io.trapscope.model.scenario;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.trapscope.model.workload.Operation;
+import io.trapscope.model.workload.Program;
+import io.trapscope.model.workload.Programs;
+import io.trapscope.model.workload.Workload;
+import java.util.List;
 
 /**
  * Heavy context switching between short-lived processes, each with its own address space, so that CR3
@@ -41,5 +46,37 @@ public record Cr3MonitorConfig(
   @Override
   public boolean needsHvm() {
     return true;
+  }
+
+  @Override
+  public String summary() {
+    return "short-lived processes, each with its own address space, that switch CR3 often and flush their TLBs";
+  }
+
+  @Override
+  public void validate(Checker check) {
+    check.range(loops, 1, Checker.LOOPS_MAX, "workload.loops");
+    check.range(processes, 1, Checker.PROCESSES_MAX, "workload.processes");
+    check.range(syscalls, 0, Checker.OPERATIONS_MAX, "workload.syscalls");
+    check.range(flushes, 0, Checker.OPERATIONS_MAX, "workload.flushes");
+    check.range(globalFlushes, 0, Checker.OPERATIONS_MAX, "workload.globalFlushes");
+    check.syscallBlocks(syscallBlockProbability, syscallBlockTicksMin, syscallBlockTicksMax);
+  }
+
+  @Override
+  public Workload build() {
+    Program process =
+        new Program.Builder("proc")
+            .add(Operation.SYSCALL, Programs.SYSCALL_BRK)
+            .times(Operation.TLB_FLUSH, 0, flushes)
+            .times(Operation.GLOBAL_FLUSH, 0, globalFlushes)
+            .times(Operation.SYSCALL, Programs.SYSCALL_GETPPID, syscalls)
+            .repeat(1);
+    return new Workload(
+        List.of(Programs.shellLoop(1, processes), process),
+        Programs.copies(0, loops),
+        syscallBlockProbability,
+        syscallBlockTicksMin,
+        syscallBlockTicksMax);
   }
 }

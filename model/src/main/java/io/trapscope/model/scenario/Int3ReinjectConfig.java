@@ -1,6 +1,11 @@
 package io.trapscope.model.scenario;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.trapscope.model.workload.Operation;
+import io.trapscope.model.workload.Program;
+import io.trapscope.model.workload.Programs;
+import io.trapscope.model.workload.Workload;
+import java.util.List;
 
 /**
  * Processes under a guest debugger beside an introspection agent: each iteration hits the debugger's own
@@ -35,6 +40,9 @@ public record Int3ReinjectConfig(
     long syscallBlockTicksMax)
     implements WorkloadConfig {
   public static final String NAME = "int3-reinject";
+  /** Where the debugged program's breakpoints are: its text segment, one every 64 bytes. */
+  static final int BREAKPOINT_BASE = 0x0040_1000;
+  static final int BREAKPOINT_STRIDE = 0x40;
 
   static Int3ReinjectConfig defaults() {
     return new Int3ReinjectConfig(NAME, 2, 100, 1, 1, 2, 2, 0.2, 1, 10);
@@ -43,5 +51,46 @@ public record Int3ReinjectConfig(
   @Override
   public boolean needsHvm() {
     return true;
+  }
+
+  @Override
+  public String summary() {
+    return "processes under a guest debugger whose INT3s an introspection agent re-injects, with page touches and system calls";
+  }
+
+  @Override
+  public void validate(Checker check) {
+    check.range(tasks, 1, Checker.LOOPS_MAX, "workload.tasks");
+    check.range(iterations, 1, Checker.ROUNDS_MAX, "workload.iterations");
+    check.range(breakpoints, 0, Checker.OPERATIONS_MAX, "workload.breakpoints");
+    check.range(touches, 0, Checker.OPERATIONS_MAX, "workload.touches");
+    check.range(syscalls, 0, Checker.OPERATIONS_MAX, "workload.syscalls");
+    check.range(computeOps, 0, Checker.OPERATIONS_MAX, "workload.computeOps");
+    check.that(
+        breakpoints + touches + syscalls + computeOps >= 1,
+        "workload.computeOps",
+        "the body is empty: give it breakpoints, touches, syscalls or computeOps");
+    check.syscallBlocks(syscallBlockProbability, syscallBlockTicksMin, syscallBlockTicksMax);
+  }
+
+  @Override
+  public Workload build() {
+    Program.Builder body = new Program.Builder("debuggee");
+    int before = computeOps / 2;
+    body.times(Operation.COMPUTE, 0, before);
+    for (int index = 0; index < breakpoints; index++) {
+      body.add(Operation.BREAKPOINT, BREAKPOINT_BASE + index * BREAKPOINT_STRIDE);
+    }
+    body.times(Operation.TOUCH, 0, touches);
+    for (int index = 0; index < syscalls; index++) {
+      body.add(Operation.SYSCALL, index % 2 == 0 ? Programs.SYSCALL_OPEN : Programs.SYSCALL_GETPPID);
+    }
+    body.times(Operation.COMPUTE, 0, computeOps - before);
+    return new Workload(
+        List.of(body.repeat(iterations)),
+        Programs.copies(0, tasks),
+        syscallBlockProbability,
+        syscallBlockTicksMin,
+        syscallBlockTicksMax);
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,9 +37,20 @@ public final class ScenarioCodec {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .registerSubtypes(workloadSubtypes())
           .build();
 
   private ScenarioCodec() {}
+
+  /** The workload section's subtypes, one per registered workload, named as {@code workload.name} names them. */
+  private static NamedType[] workloadSubtypes() {
+    WorkloadType[] types = WorkloadType.values();
+    NamedType[] subtypes = new NamedType[types.length];
+    for (int index = 0; index < types.length; index++) {
+      subtypes[index] = new NamedType(types[index].configClass(), types[index].id());
+    }
+    return subtypes;
+  }
 
   /**
    * Parses a scenario document.

@@ -5,11 +5,6 @@ import java.util.Set;
 
 /** Checks the values and combinations a scenario may hold; bounds every count the machine allocates by. */
 final class ScenarioValidator {
-  static final long TICKS_MAX = 1_000_000_000L;
-  static final int LOOPS_MAX = 1024;
-  static final int PROCESSES_MAX = 1_000_000_000;
-  static final int ROUNDS_MAX = 999_999;
-  static final int SYSCALLS_MAX = 1000;
   static final int DESCRIPTION_CHARS_MAX = 1000;
 
   private ScenarioValidator() {}
@@ -27,17 +22,7 @@ final class ScenarioValidator {
     check.probability(guest.interruptProbability(), "guest.interruptProbability");
     check.probability(guest.nmiProbability(), "guest.nmiProbability");
     WorkloadConfig workload = scenario.workload();
-    if (workload instanceof FpuMemcmpConfig) {
-      validateMemcmp((FpuMemcmpConfig) workload, check);
-    } else if (workload instanceof FpuMixedConfig) {
-      validateMixed((FpuMixedConfig) workload, check);
-    } else if (workload instanceof Int3ReinjectConfig) {
-      validateInt3((Int3ReinjectConfig) workload, check);
-    } else if (workload instanceof Cr3MonitorConfig) {
-      validateCr3((Cr3MonitorConfig) workload, check);
-    } else if (workload instanceof SelfParamConfig) {
-      validateSelfParam((SelfParamConfig) workload, check);
-    }
+    workload.validate(check);
     boolean hvm = scenario.machine().hypervisor() == Hypervisor.XEN_HVM;
     check.that(
         hvm || !workload.needsHvm(),
@@ -81,60 +66,6 @@ final class ScenarioValidator {
     }
   }
 
-  private static void validateMemcmp(FpuMemcmpConfig workload, Checker check) {
-    check.range(workload.loops(), 1, LOOPS_MAX, "workload.loops");
-    check.range(workload.processes(), 1, PROCESSES_MAX, "workload.processes");
-    check.range(workload.rounds(), 1, ROUNDS_MAX, "workload.rounds");
-    check.range(workload.syscalls(), 0, SYSCALLS_MAX, "workload.syscalls");
-    check.probability(workload.syscallBlockProbability(), "workload.syscallBlockProbability");
-    check.ticks(workload.syscallBlockTicksMin(), workload.syscallBlockTicksMax(), "workload.syscallBlockTicks");
-  }
-
-  private static void validateMixed(FpuMixedConfig workload, Checker check) {
-    check.range(workload.tasks(), 0, LOOPS_MAX, "workload.tasks");
-    check.range(workload.iterations(), 1, ROUNDS_MAX, "workload.iterations");
-    check.range(workload.computeOps(), 0, SYSCALLS_MAX, "workload.computeOps");
-    check.range(workload.churnLoops(), 0, LOOPS_MAX, "workload.churnLoops");
-    check.range(workload.churnProcesses(), 0, PROCESSES_MAX, "workload.churnProcesses");
-    check.that(
-        workload.tasks() + workload.churnLoops() >= 1, "workload.tasks", "the workload needs a task or a churn loop");
-    check.probability(workload.syscallBlockProbability(), "workload.syscallBlockProbability");
-    check.ticks(workload.syscallBlockTicksMin(), workload.syscallBlockTicksMax(), "workload.syscallBlockTicks");
-  }
-
-  private static void validateInt3(Int3ReinjectConfig workload, Checker check) {
-    check.range(workload.tasks(), 1, LOOPS_MAX, "workload.tasks");
-    check.range(workload.iterations(), 1, ROUNDS_MAX, "workload.iterations");
-    check.range(workload.breakpoints(), 0, SYSCALLS_MAX, "workload.breakpoints");
-    check.range(workload.touches(), 0, SYSCALLS_MAX, "workload.touches");
-    check.range(workload.syscalls(), 0, SYSCALLS_MAX, "workload.syscalls");
-    check.range(workload.computeOps(), 0, SYSCALLS_MAX, "workload.computeOps");
-    check.that(
-        workload.breakpoints() + workload.touches() + workload.syscalls() + workload.computeOps() >= 1,
-        "workload.computeOps",
-        "the body is empty: give it breakpoints, touches, syscalls or computeOps");
-    check.probability(workload.syscallBlockProbability(), "workload.syscallBlockProbability");
-    check.ticks(workload.syscallBlockTicksMin(), workload.syscallBlockTicksMax(), "workload.syscallBlockTicks");
-  }
-
-  private static void validateCr3(Cr3MonitorConfig workload, Checker check) {
-    check.range(workload.loops(), 1, LOOPS_MAX, "workload.loops");
-    check.range(workload.processes(), 1, PROCESSES_MAX, "workload.processes");
-    check.range(workload.syscalls(), 0, SYSCALLS_MAX, "workload.syscalls");
-    check.range(workload.flushes(), 0, SYSCALLS_MAX, "workload.flushes");
-    check.range(workload.globalFlushes(), 0, SYSCALLS_MAX, "workload.globalFlushes");
-    check.probability(workload.syscallBlockProbability(), "workload.syscallBlockProbability");
-    check.ticks(workload.syscallBlockTicksMin(), workload.syscallBlockTicksMax(), "workload.syscallBlockTicks");
-  }
-
-  private static void validateSelfParam(SelfParamConfig workload, Checker check) {
-    check.range(workload.loops(), 0, LOOPS_MAX, "workload.loops");
-    check.range(workload.processes(), 1, PROCESSES_MAX, "workload.processes");
-    check.that(workload.parameter() != null, "workload.parameter", "missing");
-    check.that(workload.mode() != null, "workload.mode", "missing");
-    check.range(workload.delayOps(), 0, SYSCALLS_MAX, "workload.delayOps");
-  }
-
   private static void validateIntrospection(IntrospectionConfig introspection, MachineConfig machine, boolean hvm, Checker check) {
     check.that(
         hvm || !introspection.active(),
@@ -170,34 +101,6 @@ final class ScenarioValidator {
     check.that(listener.reinjectType() != null, "introspection.listener.reinjectType", "missing");
     check.that(listener.onBusy() != null, "introspection.listener.onBusy", "missing");
     check.range(listener.reinjectLength(), 0, ListenerConfig.INSTRUCTION_LENGTH_MAX, "introspection.listener.reinjectLength");
-    check.range(listener.retriesMax(), 0, SYSCALLS_MAX, "introspection.listener.retriesMax");
-  }
-
-  private static final class Checker {
-    private final String source;
-
-    Checker(String source) {
-      this.source = source;
-    }
-
-    void that(boolean condition, String path, String detail) {
-      if (!condition) {
-        throw new ScenarioException(source, path, detail);
-      }
-    }
-
-    void probability(double value, String path) {
-      that(value >= 0 && value <= 1, path, "must be a probability between 0 and 1, got " + value);
-    }
-
-    void range(long value, long min, long max, String path) {
-      that(value >= min && value <= max, path, "must be between " + min + " and " + max + ", got " + value);
-    }
-
-    void ticks(long min, long max, String pathStem) {
-      range(min, 1, TICKS_MAX, pathStem + "Min");
-      range(max, 1, TICKS_MAX, pathStem + "Max");
-      that(min <= max, pathStem + "Min", "must not exceed " + pathStem.substring(pathStem.lastIndexOf('.') + 1) + "Max (" + max + ")");
-    }
+    check.range(listener.retriesMax(), 0, Checker.OPERATIONS_MAX, "introspection.listener.retriesMax");
   }
 }

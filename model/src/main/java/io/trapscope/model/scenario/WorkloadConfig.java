@@ -1,48 +1,44 @@
 package io.trapscope.model.scenario;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.trapscope.model.workload.Workload;
+import java.util.List;
 
-/** What the guest runs; {@code name} selects the workload and its parameters. */
+/**
+ * What the guest runs; {@code name} selects the workload and its parameters. Each workload's configuration
+ * describes, validates and builds itself, and {@link WorkloadType} registers it, so the JSON subtypes, the
+ * defaults and the list of names all come from that one place.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "name", visible = true)
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = FpuMemcmpConfig.class, name = FpuMemcmpConfig.NAME),
-  @JsonSubTypes.Type(value = FpuMixedConfig.class, name = FpuMixedConfig.NAME),
-  @JsonSubTypes.Type(value = Int3ReinjectConfig.class, name = Int3ReinjectConfig.NAME),
-  @JsonSubTypes.Type(value = Cr3MonitorConfig.class, name = Cr3MonitorConfig.NAME),
-  @JsonSubTypes.Type(value = SelfParamConfig.class, name = SelfParamConfig.NAME)
-})
-public sealed interface WorkloadConfig
-    permits FpuMemcmpConfig, FpuMixedConfig, Int3ReinjectConfig, Cr3MonitorConfig, SelfParamConfig {
+public interface WorkloadConfig {
   /** The workload's name, as in {@code workload.name}. */
   String name();
 
+  /** What the workload does, in one line, for listings. */
+  @JsonIgnore
+  String summary();
+
   /** Whether the workload needs an HVM guest (its operations exit to Xen). */
+  @JsonIgnore
   default boolean needsHvm() {
     return false;
   }
 
+  /** Checks the workload's own fields, naming them {@code workload.FIELD}; the scenario's rules are checked apart. */
+  void validate(Checker check);
+
+  /** The programs and the boot tasks this configuration describes; call only on a validated configuration. */
+  Workload build();
+
   /** The defaults of the workload called {@code name}, or null if there is none. */
   static WorkloadConfig defaultsFor(String name) {
-    switch (name) {
-      case FpuMemcmpConfig.NAME:
-        return FpuMemcmpConfig.defaults();
-      case FpuMixedConfig.NAME:
-        return FpuMixedConfig.defaults();
-      case Int3ReinjectConfig.NAME:
-        return Int3ReinjectConfig.defaults();
-      case Cr3MonitorConfig.NAME:
-        return Cr3MonitorConfig.defaults();
-      case SelfParamConfig.NAME:
-        return SelfParamConfig.defaults();
-      default:
-        return null;
-    }
+    WorkloadType type = WorkloadType.byName(name);
+    return type == null ? null : type.defaults();
   }
 
   /** Every workload name, in a stable order. */
-  static java.util.List<String> names() {
-    return java.util.List.of(
-        FpuMemcmpConfig.NAME, FpuMixedConfig.NAME, Int3ReinjectConfig.NAME, Cr3MonitorConfig.NAME, SelfParamConfig.NAME);
+  static List<String> names() {
+    return WorkloadType.names();
   }
 }

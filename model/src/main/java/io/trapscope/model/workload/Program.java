@@ -1,5 +1,6 @@
 package io.trapscope.model.workload;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A body of operations with their operands, run {@code repeat} times; the task exits after the last. */
@@ -39,34 +40,49 @@ public final class Program {
     return repeat;
   }
 
-  /** Builds a program body one operation at a time. */
-  static final class Builder {
-    private final String name;
-    private final List<Operation> operations = new java.util.ArrayList<>();
-    private final List<Integer> operands = new java.util.ArrayList<>();
+  /** Whether the body has {@code operation} anywhere. */
+  public boolean uses(Operation operation) {
+    for (Operation each : operations) {
+      if (each == operation) {
+        return true;
+      }
+    }
+    return false;
+  }
 
-    Builder(String name) {
+  /** Builds a program body one operation at a time. */
+  public static final class Builder {
+    private final String name;
+    private final List<Operation> operations = new ArrayList<>();
+    private final List<Integer> operands = new ArrayList<>();
+
+    /** A builder for a program called {@code name}, for listings and messages. */
+    public Builder(String name) {
       this.name = name;
     }
 
-    Builder add(Operation operation) {
+    /** Appends {@code operation} with operand 0. */
+    public Builder add(Operation operation) {
       return add(operation, 0);
     }
 
-    Builder add(Operation operation, int operand) {
+    /** Appends {@code operation} with its operand. */
+    public Builder add(Operation operation, int operand) {
       operations.add(operation);
       operands.add(operand);
       return this;
     }
 
-    Builder times(Operation operation, int operand, int count) {
+    /** Appends {@code count} copies of {@code operation} with the same operand. */
+    public Builder times(Operation operation, int operand, int count) {
       for (int index = 0; index < count; index++) {
         add(operation, operand);
       }
       return this;
     }
 
-    Program repeat(int count) {
+    /** The program whose body is what was appended, run {@code count} times. */
+    public Program repeat(int count) {
       return new Program(name, operations, operands, count);
     }
   }
