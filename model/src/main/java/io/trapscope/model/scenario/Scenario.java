@@ -2,8 +2,6 @@ package io.trapscope.model.scenario;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.trapscope.model.vocabulary.Family;
-import io.trapscope.model.workload.Operation;
-import io.trapscope.model.workload.Program;
 import io.trapscope.model.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,24 +45,12 @@ public record Scenario(
    */
   public List<Family> families() {
     List<Family> families = new ArrayList<>();
-    if (usesFpu(Workload.of(workload))) {
+    if (Workload.of(workload).usesFpu()) {
       families.add(Family.LAZY_FPU);
     }
     if (machine.hypervisor() == Hypervisor.XEN_HVM && introspection.active()) {
       families.add(Family.MEMORY_EVENTS);
     }
     return families;
-  }
-
-  private static boolean usesFpu(Workload built) {
-    for (Program program : built.programs()) {
-      for (int pc = 0; pc < program.length(); pc++) {
-        Operation operation = program.operation(pc);
-        if (operation == Operation.FPU_READ || operation == Operation.FPU_WRITE) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }
