@@ -133,6 +133,17 @@ final class ByteSink {
     size = position;
   }
 
+  /**
+   * Claims the next {@code length} bytes for a bit packer that writes straight into {@link #array()};
+   * returns their offset.
+   */
+  int reserve(int length) {
+    ensure(length);
+    int position = size;
+    size += length;
+    return position;
+  }
+
   /** Overwrites the four bytes at {@code position}. */
   void putIntLittleEndian(int position, int value) {
     bytes[position] = (byte) value;

@@ -2,8 +2,8 @@ package io.trapscope.formats.parquet;
 
 /**
  * Parquet's RLE / bit-packed hybrid encoding of small unsigned integers: runs of eight or more equal values
- * become RLE runs, everything else bit-packed groups of eight. Used for dictionary ids, booleans and
- * definition levels.
+ * become RLE runs, everything else bit-packed groups of eight, cut into the same runs as parquet-mr's
+ * encoder cuts them, so the bytes are the same. Used for dictionary ids, booleans and definition levels.
  */
 final class HybridEncoder {
   /** parquet-mr's own limit, so that every bit-packed header fits in one byte. */
@@ -31,23 +31,25 @@ final class HybridEncoder {
         position = runEnd;
         continue;
       }
-      if (literalCount % 8 != 0) {
-        int fill = 8 - literalCount % 8;
-        literalCount += fill;
-        position += fill;
-        run -= fill;
+      int fill = (8 - literalCount % 8) % 8;
+      if (run - fill < 8) {
+        // Too few repeats are left once the literals are padded to a group: they stay in the bit-packed
+        // run, which goes on, rather than ending it for a new one (as parquet-mr's encoder does).
+        if (literalCount == 0) {
+          literalStart = position;
+        }
+        literalCount += run;
+        position = runEnd;
+        continue;
       }
+      literalCount += fill;
+      position += fill;
+      run -= fill;
       writeLiterals(values, literalStart, literalCount, bitWidth, out);
       literalCount = 0;
-      if (run >= 8) {
-        out.writeUnsignedVarint((long) run << 1);
-        writeRleValue(value, bitWidth, out);
-        position += run;
-      } else if (run > 0) {
-        literalStart = position;
-        literalCount = run;
-        position += run;
-      }
+      out.writeUnsignedVarint((long) run << 1);
+      writeRleValue(value, bitWidth, out);
+      position += run;
     }
     writeLiterals(values, literalStart, literalCount, bitWidth, out);
   }
