@@ -37,9 +37,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One page (64 Ki rows) of a recorded trace's columns through each page kernel three ways: trapscope's
- * hand-written loops, the same loops with parquet-mr's generated bit packers ({@link PackerKernels}), and
- * parquet-mr's own value writers and readers. Results are pages per second; multiply by 65,536 for values.
+ * One page (64 Ki rows) of a recorded trace's columns through each page kernel three ways: the page loops
+ * with trapscope's former hand-written bit loops ({@link HandWrittenKernels}), the same page loops with
+ * parquet-mr's generated bit packers (the kernels in use, "Packers"), and parquet-mr's own value writers
+ * and readers, one call per value. Results are pages per second; multiply by 65,536 for values.
  *
  * <p>It lives in the formats package, in this module, because the kernels are package-private there.
  * Setup checks that every contender decodes to the same values and says where the bytes differ.
@@ -117,7 +118,6 @@ public class PageKernelBenchmark {
     long[] values;
     byte[] encoded;
     final long[] decoded = new long[ROWS];
-    final long[] scratch = new long[1 << 16];
     final long[] deltas = new long[DeltaEncoder.BLOCK_VALUES];
     final ByteSink sink = new ByteSink(ROWS * 9);
     DeltaBinaryPackingValuesWriterForLong parquetWriter;
@@ -131,14 +131,14 @@ public class PageKernelBenchmark {
       DeltaEncoder.encode(values, ROWS, false, sink, deltas);
       encoded = sink.toByteArray();
       sink.clear();
-      PackerKernels.deltaEncode(values, ROWS, false, sink, deltas);
-      require(Arrays.equals(encoded, sink.toByteArray()), "packer delta encoding differs");
+      HandWrittenKernels.deltaEncode(values, ROWS, false, sink, deltas);
+      require(Arrays.equals(encoded, sink.toByteArray()), "hand-written delta encoding differs");
       byte[] parquet = parquetMrEncode(this);
       report("delta " + column, encoded, parquet);
-      Decoders.delta(encoded, 0, encoded.length, decoded, 0, ROWS, false);
+      HandWrittenKernels.deltaDecode(encoded, 0, encoded.length, decoded, 0, ROWS, false);
       require(Arrays.equals(values, decoded), "hand-written delta decoding");
-      Arrays.fill(decoded, 0);
-      PackerKernels.delta(parquet, 0, parquet.length, decoded, 0, ROWS, false, scratch);
+      Arrays.fill(decoded, -1);
+      Decoders.delta(parquet, 0, parquet.length, decoded, 0, ROWS, false);
       require(Arrays.equals(values, decoded), "packer delta decoding of parquet-mr's bytes");
       parquetMrDecode(this);
       require(Arrays.equals(values, decoded), "parquet-mr delta decoding");
@@ -156,8 +156,6 @@ public class PageKernelBenchmark {
     int bitWidth;
     byte[] encoded;
     final int[] decoded = new int[ROWS];
-    final int[] padding = new int[8];
-    final long[] longPadding = new long[8];
     final ByteSink sink = new ByteSink(ROWS * 5);
     RunLengthBitPackingHybridEncoder parquetEncoder;
 
@@ -165,24 +163,21 @@ public class PageKernelBenchmark {
     public void setUp() throws IOException {
       values = column.equals("kind") ? Page.KIND : column.equals("vcpu") ? Page.VCPU : Page.TS;
       expected = Arrays.stream(values).mapToInt(value -> (int) value).toArray();
-      bitWidth = BitWriter.width(Arrays.stream(values).max().getAsLong());
+      bitWidth = Packers.width(Arrays.stream(values).max().getAsLong());
       parquetEncoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64 << 10, 1 << 20, HeapByteBufferAllocator.getInstance());
       sink.clear();
       HybridEncoder.encode(values, ROWS, bitWidth, sink);
       encoded = sink.toByteArray();
       sink.clear();
-      PackerKernels.hybridEncode(values, ROWS, bitWidth, sink, longPadding);
-      require(Arrays.equals(encoded, sink.toByteArray()), "packer hybrid encoding differs");
+      HandWrittenKernels.hybridEncode(values, ROWS, bitWidth, sink);
+      require(Arrays.equals(encoded, sink.toByteArray()), "hand-written hybrid encoding differs");
       byte[] parquet = parquetMrEncode(this);
       report("hybrid " + column + " (bit width " + bitWidth + ")", encoded, parquet);
       require(Arrays.equals(encoded, parquet), "hybrid encodings differ from parquet-mr's");
-      Decoders.hybrid(encoded, 0, encoded.length, bitWidth, decoded, ROWS);
+      HandWrittenKernels.hybridDecode(encoded, 0, encoded.length, bitWidth, decoded, ROWS);
       require(Arrays.equals(expected, decoded), "hand-written hybrid decoding");
-      Arrays.fill(decoded, 0);
-      PackerKernels.hybrid(parquet, 0, parquet.length, bitWidth, decoded, ROWS, padding);
-      require(Arrays.equals(expected, decoded), "packer hybrid decoding of parquet-mr's bytes");
-      Arrays.fill(decoded, 0);
-      PackerKernels.hybrid(encoded, 0, encoded.length, bitWidth, decoded, ROWS, padding);
+      Arrays.fill(decoded, -1);
+      Decoders.hybrid(encoded, 0, encoded.length, bitWidth, decoded, ROWS);
       require(Arrays.equals(expected, decoded), "packer hybrid decoding");
       parquetMrDecode(this);
       require(Arrays.equals(expected, decoded), "parquet-mr hybrid decoding");
@@ -192,14 +187,14 @@ public class PageKernelBenchmark {
   @Benchmark
   public int deltaEncodeHandWritten(DeltaPage page) {
     page.sink.clear();
-    DeltaEncoder.encode(page.values, ROWS, false, page.sink, page.deltas);
+    HandWrittenKernels.deltaEncode(page.values, ROWS, false, page.sink, page.deltas);
     return page.sink.size();
   }
 
   @Benchmark
   public int deltaEncodePackers(DeltaPage page) {
     page.sink.clear();
-    PackerKernels.deltaEncode(page.values, ROWS, false, page.sink, page.deltas);
+    DeltaEncoder.encode(page.values, ROWS, false, page.sink, page.deltas);
     return page.sink.size();
   }
 
@@ -210,13 +205,13 @@ public class PageKernelBenchmark {
 
   @Benchmark
   public long[] deltaDecodeHandWritten(DeltaPage page) {
-    Decoders.delta(page.encoded, 0, page.encoded.length, page.decoded, 0, ROWS, false);
+    HandWrittenKernels.deltaDecode(page.encoded, 0, page.encoded.length, page.decoded, 0, ROWS, false);
     return page.decoded;
   }
 
   @Benchmark
   public long[] deltaDecodePackers(DeltaPage page) {
-    PackerKernels.delta(page.encoded, 0, page.encoded.length, page.decoded, 0, ROWS, false, page.scratch);
+    Decoders.delta(page.encoded, 0, page.encoded.length, page.decoded, 0, ROWS, false);
     return page.decoded;
   }
 
@@ -228,14 +223,14 @@ public class PageKernelBenchmark {
   @Benchmark
   public int hybridEncodeHandWritten(HybridPage page) {
     page.sink.clear();
-    HybridEncoder.encode(page.values, ROWS, page.bitWidth, page.sink);
+    HandWrittenKernels.hybridEncode(page.values, ROWS, page.bitWidth, page.sink);
     return page.sink.size();
   }
 
   @Benchmark
   public int hybridEncodePackers(HybridPage page) {
     page.sink.clear();
-    PackerKernels.hybridEncode(page.values, ROWS, page.bitWidth, page.sink, page.longPadding);
+    HybridEncoder.encode(page.values, ROWS, page.bitWidth, page.sink);
     return page.sink.size();
   }
 
@@ -246,13 +241,13 @@ public class PageKernelBenchmark {
 
   @Benchmark
   public int[] hybridDecodeHandWritten(HybridPage page) {
-    Decoders.hybrid(page.encoded, 0, page.encoded.length, page.bitWidth, page.decoded, ROWS);
+    HandWrittenKernels.hybridDecode(page.encoded, 0, page.encoded.length, page.bitWidth, page.decoded, ROWS);
     return page.decoded;
   }
 
   @Benchmark
   public int[] hybridDecodePackers(HybridPage page) {
-    PackerKernels.hybrid(page.encoded, 0, page.encoded.length, page.bitWidth, page.decoded, ROWS, page.padding);
+    Decoders.hybrid(page.encoded, 0, page.encoded.length, page.bitWidth, page.decoded, ROWS);
     return page.decoded;
   }
 

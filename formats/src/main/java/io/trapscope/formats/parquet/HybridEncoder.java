@@ -1,9 +1,13 @@
 package io.trapscope.formats.parquet;
 
+import org.apache.parquet.column.values.bitpacking.BytePackerForLong;
+
 /**
  * Parquet's RLE / bit-packed hybrid encoding of small unsigned integers: runs of eight or more equal values
  * become RLE runs, everything else bit-packed groups of eight, cut into the same runs as parquet-mr's
- * encoder cuts them, so the bytes are the same. Used for dictionary ids, booleans and definition levels.
+ * encoder cuts them, so the bytes are the same; groups are packed by parquet-mr's generated packers.
+ * parquet-mr's encoder itself, one call per value, is slower on booleans and no faster on the rest
+ * (docs/PERFORMANCE.md). Used for dictionary ids, booleans and definition levels.
  */
 final class HybridEncoder {
   /** parquet-mr's own limit, so that every bit-packed header fits in one byte. */
@@ -54,12 +58,28 @@ final class HybridEncoder {
     writeLiterals(values, literalStart, literalCount, bitWidth, out);
   }
 
+  /**
+   * Writes {@code values[start, start + count)} as bit-packed runs of whole groups of eight, the last group
+   * padded with zeros; {@code values} may hold fewer than {@code start + count} values past the page.
+   */
   private static void writeLiterals(long[] values, int start, int count, int bitWidth, ByteSink out) {
+    BytePackerForLong packer = Packers.forLongs(bitWidth);
     int written = 0;
     while (written < count) {
       int groups = Math.min(GROUPS_PER_RUN_MAX, (count - written + 7) / 8);
       out.writeUnsignedVarint(((long) groups << 1) | 1);
-      out.pack(values, start + written, count - written, groups * 8, bitWidth);
+      for (int group = 0; group < groups; group++) {
+        int from = start + written + group * 8;
+        int left = start + count - from;
+        int position = out.reserve(bitWidth);
+        if (left >= 8) {
+          packer.pack8Values(values, from, out.array(), position);
+        } else {
+          long[] padded = new long[8];
+          System.arraycopy(values, from, padded, 0, left);
+          packer.pack8Values(padded, 0, out.array(), position);
+        }
+      }
       written += groups * 8;
     }
   }
