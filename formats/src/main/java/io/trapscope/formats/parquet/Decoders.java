@@ -182,16 +182,25 @@ final class Decoders {
         long bytes = (long) miniblockValues * width / 8;
         check(position[0] + bytes <= end, "delta miniblock runs past the page");
         int values = Math.min(miniblockValues, count - done);
+        int target = outOffset + done;
+        if (width == 0) {
+          // Every delta is the block's smallest (a counter's step). There is nothing to unpack, and
+          // parquet-mr's packer of width 0 would write nothing: unpacked holds the last miniblock's values.
+          for (int index = 0; index < values; index++) {
+            value += minDelta;
+            if (int32) {
+              value = (int) value;
+            }
+            out[target + index] = value;
+          }
+          done += values;
+          continue;
+        }
         BytePackerForLong packer = Packers.forLongs(width);
         int cursor = position[0];
-        if (width == 0) {
-          // parquet-mr's packer of width 0 writes nothing at all: the previous miniblock's values are there.
-          java.util.Arrays.fill(unpacked, 0, values, 0);
-        }
-        for (int group = 0; width > 0 && group < values; group += 32, cursor += 4 * width) {
+        for (int group = 0; group < values; group += 32, cursor += 4 * width) {
           packer.unpack32Values(data, cursor, unpacked, group);
         }
-        int target = outOffset + done;
         for (int index = 0; index < values; index++) {
           value += minDelta + unpacked[index];
           if (int32) {
