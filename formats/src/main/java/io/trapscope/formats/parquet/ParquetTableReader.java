@@ -140,7 +140,10 @@ public final class ParquetTableReader implements TableReader {
     return metadata;
   }
 
-  /** Whether this reader decodes pages itself (files trapscope wrote) rather than through parquet-mr. */
+  /**
+   * Whether this reader decodes whole pages itself (files trapscope wrote, and DuckDB's by default) rather
+   * than through parquet-mr's column readers (any chunk in another encoding).
+   */
   public boolean decodesPagesItself() {
     return fast;
   }
