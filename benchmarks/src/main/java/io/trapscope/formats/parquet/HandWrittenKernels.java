@@ -5,9 +5,10 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The hand-written bit loops the page kernels had before they took parquet-mr's generated packers
- * (commit b31b678), kept as {@link PageKernelBenchmark}'s baseline: the page loops around them are the
- * same as today's, so the benchmark weighs the bit loops alone.
+ * The kernels as they were before they took parquet-mr's generated packers (commit b31b678), kept as
+ * {@link PageKernelBenchmark}'s baseline: hand-written bit loops in the page loops of today, except hybrid
+ * encoding, whose page loop then scanned for runs before packing (it cuts the same runs as today's
+ * single-pass loop, so writes the same bytes).
  */
 final class HandWrittenKernels {
   private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);

@@ -37,9 +37,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One page (64 Ki rows) of a recorded trace's columns through each page kernel three ways: the page loops
- * with trapscope's former hand-written bit loops ({@link HandWrittenKernels}), the same page loops with
- * parquet-mr's generated bit packers (the kernels in use, "Packers"), and parquet-mr's own value writers
+ * One page (64 Ki rows) of a recorded trace's columns through each page kernel three ways: the kernels
+ * with trapscope's former hand-written bit loops ({@link HandWrittenKernels}), the kernels in use, whose
+ * page loops pack with parquet-mr's generated bit packers ("Packers"), and parquet-mr's own value writers
  * and readers, one call per value. Results are pages per second; multiply by 65,536 for values.
  *
  * <p>It lives in the formats package, in this module, because the kernels are package-private there.
