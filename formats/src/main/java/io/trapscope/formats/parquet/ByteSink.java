@@ -97,40 +97,14 @@ final class ByteSink {
   }
 
   /**
-   * Bit-packs {@code total} values of {@code width} bits (0 to 64), least-significant bit first, as
-   * Parquet's bit-packed runs; values past {@code available} are written as 0. {@code total * width} must
-   * be a multiple of 8.
+   * Claims the next {@code length} bytes for a bit packer that writes straight into {@link #array()};
+   * returns their offset.
    */
-  void pack(long[] values, int start, int available, int total, int width) {
-    if (width > 32) {
-      BitWriter writer = new BitWriter(this);
-      for (int index = 0; index < total; index++) {
-        writer.write(index < available ? values[start + index] : 0, width);
-      }
-      writer.flush();
-      return;
-    }
-    ensure(total * 8 + 8);
-    long mask = (1L << width) - 1;
-    long accumulator = 0;
-    int bits = 0;
+  int reserve(int length) {
+    ensure(length);
     int position = size;
-    for (int index = 0; index < total; index++) {
-      long value = index < available ? values[start + index] & mask : 0;
-      accumulator |= value << bits;
-      bits += width;
-      if (bits >= 32) {
-        INTS.set(bytes, position, (int) accumulator);
-        position += 4;
-        accumulator >>>= 32;
-        bits -= 32;
-      }
-    }
-    for (; bits > 0; bits -= 8) {
-      bytes[position++] = (byte) accumulator;
-      accumulator >>>= 8;
-    }
-    size = position;
+    size += length;
+    return position;
   }
 
   /** Overwrites the four bytes at {@code position}. */

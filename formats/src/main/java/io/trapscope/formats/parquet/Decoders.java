@@ -3,11 +3,17 @@ package io.trapscope.formats.parquet;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.apache.parquet.column.values.bitpacking.BytePacker;
+import org.apache.parquet.column.values.bitpacking.BytePackerForLong;
 
 /**
  * Decoders for the encodings {@link ParquetTableWriter} produces: PLAIN, the RLE / bit-packed hybrid (with
  * and without its length prefix), and DELTA_BINARY_PACKED. Every length, bit width and count comes from an
  * untrusted page and is checked before use; a bad one is a {@link CorruptPageException}.
+ *
+ * <p>Whole pages are decoded in one call, bit-packed values by parquet-mr's generated unpackers ({@link
+ * Packers}) 32 or 8 at a time; parquet-mr's own value readers, one call per value, are slower on every
+ * column measured (docs/PERFORMANCE.md, 2026-12-04).
  */
 final class Decoders {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -99,7 +105,7 @@ final class Decoders {
     int[] position = {offset};
     int done = 0;
     int valueBytes = (bitWidth + 7) / 8;
-    long mask = bitWidth == 32 ? 0xFFFF_FFFFL : (1L << bitWidth) - 1;
+    BytePacker packer = Packers.forInts(bitWidth);
     while (done < count) {
       long header = unsignedVarint(data, position, end);
       if ((header & 1) == 0) {
@@ -114,55 +120,35 @@ final class Decoders {
         done += (int) run;
       } else {
         long groups = header >>> 1;
-        check(groups > 0 && groups <= (count - done + 7L) / 8 + 1, "bit-packed run of %d groups where %d values remain", groups, count - done);
+        // Other writers pad their last run past the values left (DuckDB to 256 values): the bytes must be
+        // in the page, the values past the count are dropped.
+        check(groups > 0 && (bitWidth == 0 || groups <= (end - position[0]) / bitWidth), "bit-packed run of %d groups runs past the page", groups);
         long bytes = groups * bitWidth;
-        check(position[0] + bytes <= end, "bit-packed run runs past the page");
-        int values = (int) Math.min(groups * 8, count - done);
-        long accumulator = 0;
-        int bits = 0;
+        int values = (int) Math.min(Math.min(groups, Integer.MAX_VALUE / 8) * 8, count - done);
         int cursor = position[0];
-        for (int index = 0; index < values; index++) {
-          while (bits < bitWidth) {
-            accumulator |= (long) (data[cursor++] & 0xFF) << bits;
-            bits += 8;
-          }
-          out[done + index] = (int) (accumulator & mask);
-          accumulator >>>= bitWidth;
-          bits -= bitWidth;
+        int index = 0;
+        if (bitWidth == 0) {
+          // parquet-mr's packer of width 0 writes nothing at all.
+          java.util.Arrays.fill(out, done, done + values, 0);
+          index = values;
+        }
+        for (; index + 32 <= values; index += 32, cursor += 4 * bitWidth) {
+          packer.unpack32Values(data, cursor, out, done + index);
+        }
+        for (; index + 8 <= values; index += 8, cursor += bitWidth) {
+          packer.unpack8Values(data, cursor, out, done + index);
+        }
+        if (index < values) {
+          // The run's last group holds values past the count, which out may have no room for.
+          int[] group = new int[8];
+          packer.unpack8Values(data, cursor, group, 0);
+          System.arraycopy(group, 0, out, done + index, values - index);
         }
         position[0] += (int) bytes;
         done += values;
       }
     }
     return position[0];
-  }
-
-  /** Reads bit-packed values least-significant bit first; the caller has checked the bytes exist. */
-  private static final class BitReader {
-    private final byte[] data;
-    private int cursor;
-    private long accumulator;
-    private int bits;
-
-    BitReader(byte[] data, int offset) {
-      this.data = data;
-      this.cursor = offset;
-    }
-
-    long read(int width) {
-      if (width > 32) {
-        long low = read(32);
-        return low | (read(width - 32) << 32);
-      }
-      while (bits < width) {
-        accumulator |= (long) (data[cursor++] & 0xFF) << bits;
-        bits += 8;
-      }
-      long value = accumulator & ((1L << width) - 1);
-      accumulator >>>= width;
-      bits -= width;
-      return value;
-    }
   }
 
   /** DELTA_BINARY_PACKED from {@code [offset, end)}: {@code count} values; returns the offset after them. */
@@ -183,6 +169,7 @@ final class Decoders {
     out[outOffset] = int32 ? (int) value : value;
     int done = 1;
     int[] widths = new int[(int) miniblocks];
+    long[] unpacked = new long[miniblockValues];
     while (done < count) {
       long minDelta = zigZagVarint(data, position, end);
       check(position[0] + miniblocks <= end, "delta bit widths run past the page");
@@ -195,13 +182,31 @@ final class Decoders {
         long bytes = (long) miniblockValues * width / 8;
         check(position[0] + bytes <= end, "delta miniblock runs past the page");
         int values = Math.min(miniblockValues, count - done);
-        BitReader bits = new BitReader(data, position[0]);
+        int target = outOffset + done;
+        if (width == 0) {
+          // Every delta is the block's smallest (a counter's step). There is nothing to unpack, and
+          // parquet-mr's packer of width 0 would write nothing: unpacked holds the last miniblock's values.
+          for (int index = 0; index < values; index++) {
+            value += minDelta;
+            if (int32) {
+              value = (int) value;
+            }
+            out[target + index] = value;
+          }
+          done += values;
+          continue;
+        }
+        BytePackerForLong packer = Packers.forLongs(width);
+        int cursor = position[0];
+        for (int group = 0; group < values; group += 32, cursor += 4 * width) {
+          packer.unpack32Values(data, cursor, unpacked, group);
+        }
         for (int index = 0; index < values; index++) {
-          value += minDelta + bits.read(width);
+          value += minDelta + unpacked[index];
           if (int32) {
             value = (int) value;
           }
-          out[outOffset + done + index] = value;
+          out[target + index] = value;
         }
         position[0] += (int) bytes;
         done += values;

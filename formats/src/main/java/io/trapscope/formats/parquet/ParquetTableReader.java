@@ -2,7 +2,6 @@ package io.trapscope.formats.parquet;
 
 import io.trapscope.formats.Column;
 import io.trapscope.formats.ColumnBatch;
-import io.trapscope.formats.ColumnType;
 import io.trapscope.formats.StringDictionary;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.TableReader;
@@ -33,15 +32,28 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Streams one trace table out of a Parquet file, one row group in memory at a time.
  *
  * <p>The file is untrusted: before parquet-mr sees it, the magic bytes and footer length are checked
- * against the file's size; after it parses the footer, the schema must be exactly the table's and every
- * row group must fit the configured limits. Any failure inside parquet-mr becomes a {@link
- * TraceFormatException} naming the file and the row group.
+ * against the file's size; after it parses the footer, the schema must be the table's and every row group
+ * must fit the configured limits. Any failure inside parquet-mr becomes a {@link TraceFormatException}
+ * naming the file and the row group.
+ *
+ * <p>Files trapscope did not write are read too, such as a trace's events cut or rewritten with DuckDB's
+ * {@code COPY (SELECT ...) TO 'events.parquet'}, which marks every column optional and may change types:
+ * a column must have the table's name, in order, and a type that holds its values losslessly (an INT32
+ * where the table has INT64, a BYTE_ARRAY with or without the STRING annotation); an optional column the
+ * table requires is read as long as it holds no null, and its first null is an error naming the row.
+ *
+ * <p>Pages are decoded one of two ways: by {@link FastColumnReader}, whole pages at a time, when every
+ * chunk uses only the encodings it decodes (all files trapscope writes, and DuckDB's by default); otherwise
+ * through parquet-mr's column readers, one value per call.
  */
 public final class ParquetTableReader implements TableReader {
   /** A footer is a few kilobytes; a claim of more than this is a corrupt or hostile file. */
@@ -62,6 +74,8 @@ public final class ParquetTableReader implements TableReader {
   private final long rows;
   private final StringColumnConverter[] stringConverters;
   private final int rowGroupCount;
+  /** What one row of the table is, for errors: "every event must have a vcpu". */
+  private final String rowName;
   /** Whether every page is one {@link FastColumnReader} decodes; otherwise parquet-mr's readers do. */
   private final boolean fast;
 
@@ -103,6 +117,7 @@ public final class ParquetTableReader implements TableReader {
       throw new TraceFormatException(path, "unreadable footer: " + describe(e), e);
     }
     this.stringConverters = new StringColumnConverter[table.columns().size()];
+    this.rowName = rowName(table);
   }
 
   /** Opens {@code path} as a file of {@code table}. */
@@ -125,7 +140,10 @@ public final class ParquetTableReader implements TableReader {
     return metadata;
   }
 
-  /** Whether this reader decodes pages itself (files trapscope wrote) rather than through parquet-mr. */
+  /**
+   * Whether this reader decodes whole pages itself (files trapscope wrote, and DuckDB's by default) rather
+   * than through parquet-mr's column readers (any chunk in another encoding).
+   */
   public boolean decodesPagesItself() {
     return fast;
   }
@@ -164,10 +182,17 @@ public final class ParquetTableReader implements TableReader {
       openNextRowGroup(batch);
     }
     int count = (int) Math.min(batch.capacity(), rowsLeftInGroup);
+    int column = 0;
     try {
-      readRows(batch, count);
+      for (; column < descriptors.size(); column++) {
+        readColumn(batch, column, count);
+      }
     } catch (TraceFormatException e) {
       throw e;
+    } catch (FastColumnReader.MissingValueException e) {
+      String name = table.columns().get(column).name();
+      throw new TraceFormatException(
+          path, "column " + name + " row " + e.row + " is null; every " + rowName + " must have a " + name, e);
     } catch (RuntimeException e) {
       throw new TraceFormatException(
           path, "row group " + rowGroupIndex + ": corrupt column data: " + describe(e), e);
@@ -195,8 +220,10 @@ public final class ParquetTableReader implements TableReader {
       try {
         fastReaders = new FastColumnReader[descriptors.size()];
         for (int column = 0; column < descriptors.size(); column++) {
+          ColumnDescriptor descriptor = descriptors.get(column);
           fastReaders[column] =
-              new FastColumnReader(pages.getPageReader(descriptors.get(column)), columns.get(column), batch.dictionary(column), pages.getRowCount());
+              new FastColumnReader(
+                  pages.getPageReader(descriptor), columns.get(column), descriptor, batch.dictionary(column), pages.getRowCount(), rowsRead);
         }
       } catch (IOException | RuntimeException e) {
         throw new TraceFormatException(path, "row group " + rowGroupIndex + ": unreadable: " + describe(e), e);
@@ -206,7 +233,7 @@ public final class ParquetTableReader implements TableReader {
     }
     Converter[] converters = new Converter[columns.size()];
     for (int column = 0; column < columns.size(); column++) {
-      if (columns.get(column).type() == ColumnType.STRING) {
+      if (descriptors.get(column).getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY) {
         stringConverters[column] = new StringColumnConverter(batch.dictionary(column));
         converters[column] = stringConverters[column];
       } else {
@@ -225,69 +252,54 @@ public final class ParquetTableReader implements TableReader {
     rowsLeftInGroup = pages.getRowCount();
   }
 
-  private void readRows(ColumnBatch batch, int count) {
+  /** Reads the next {@code count} rows of one column into the batch. */
+  private void readColumn(ColumnBatch batch, int column, int count) {
+    long[] values = batch.column(column);
+    boolean[] nulls = batch.nullMask(column);
     if (fast) {
       try {
-        for (int column = 0; column < fastReaders.length; column++) {
-          fastReaders[column].read(batch.column(column), batch.nullMask(column), 0, count);
-        }
+        fastReaders[column].read(values, nulls, 0, count);
       } catch (IOException e) {
         throw new TraceFormatException(path, "row group " + rowGroupIndex + ": unreadable: " + describe(e), e);
       }
       return;
     }
-    List<Column> columns = table.columns();
-    for (int column = 0; column < columns.size(); column++) {
-      ColumnReader reader = columnReaders[column];
-      long[] values = batch.column(column);
-      boolean[] nulls = batch.nullMask(column);
-      int definedLevel = columns.get(column).nullable() ? 1 : 0;
-      switch (columns.get(column).type()) {
+    ColumnReader reader = columnReaders[column];
+    ColumnDescriptor descriptor = descriptors.get(column);
+    int definedLevel = descriptor.getMaxDefinitionLevel();
+    PrimitiveTypeName physicalType = descriptor.getPrimitiveType().getPrimitiveTypeName();
+    StringColumnConverter converter = stringConverters[column];
+    for (int row = 0; row < count; row++) {
+      if (reader.getCurrentDefinitionLevel() != definedLevel) {
+        if (nulls == null) {
+          throw new FastColumnReader.MissingValueException(rowsRead + row);
+        }
+        nulls[row] = true;
+        values[row] = 0;
+        reader.consume();
+        continue;
+      }
+      if (nulls != null) {
+        nulls[row] = false;
+      }
+      switch (physicalType) {
         case INT64:
-          for (int row = 0; row < count; row++) {
-            if (nulls != null && (nulls[row] = reader.getCurrentDefinitionLevel() != definedLevel)) {
-              values[row] = 0;
-            } else {
-              values[row] = reader.getLong();
-            }
-            reader.consume();
-          }
+          values[row] = reader.getLong();
           break;
         case INT32:
-          for (int row = 0; row < count; row++) {
-            if (nulls != null && (nulls[row] = reader.getCurrentDefinitionLevel() != definedLevel)) {
-              values[row] = 0;
-            } else {
-              values[row] = reader.getInteger();
-            }
-            reader.consume();
-          }
+          values[row] = reader.getInteger();
           break;
         case BOOLEAN:
-          for (int row = 0; row < count; row++) {
-            if (nulls != null && (nulls[row] = reader.getCurrentDefinitionLevel() != definedLevel)) {
-              values[row] = 0;
-            } else {
-              values[row] = reader.getBoolean() ? 1 : 0;
-            }
-            reader.consume();
-          }
+          values[row] = reader.getBoolean() ? 1 : 0;
           break;
-        case STRING:
-          StringColumnConverter converter = stringConverters[column];
-          for (int row = 0; row < count; row++) {
-            if (nulls != null && (nulls[row] = reader.getCurrentDefinitionLevel() != definedLevel)) {
-              values[row] = 0;
-            } else {
-              reader.writeCurrentValueToConverter();
-              values[row] = converter.code;
-            }
-            reader.consume();
-          }
+        case BINARY:
+          reader.writeCurrentValueToConverter();
+          values[row] = converter.code;
           break;
         default:
-          throw new IllegalStateException("unhandled column type");
+          throw new IllegalStateException("unhandled physical type " + physicalType);
       }
+      reader.consume();
     }
   }
 
@@ -372,12 +384,77 @@ public final class ParquetTableReader implements TableReader {
             path,
             "column " + column + " is '" + actual.getName() + "', expected '" + wanted.getName() + "'");
       }
-      if (!actual.isPrimitive()
-          || actual.asPrimitiveType().getPrimitiveTypeName() != wanted.asPrimitiveType().getPrimitiveTypeName()
-          || actual.getRepetition() != wanted.getRepetition()) {
+      if (!actual.isPrimitive() || actual.getRepetition() == org.apache.parquet.schema.Type.Repetition.REPEATED) {
         throw new TraceFormatException(
-            path, "column '" + actual.getName() + "' is " + actual + ", expected " + wanted);
+            path, "column '" + actual.getName() + "' is " + actual + ", expected " + wanted + ": one value per row");
       }
+      if (!holdsLosslessly(actual.asPrimitiveType(), columns.get(column))) {
+        throw new TraceFormatException(
+            path,
+            "column '" + actual.getName() + "' is " + typeName(actual.asPrimitiveType()) + ", expected "
+                + typeName(wanted.asPrimitiveType()) + " (SQL " + columns.get(column).type().sqlName() + ")");
+      }
+    }
+  }
+
+  /**
+   * Whether every value a file's column of this type can hold is one value of {@code column}: the same
+   * physical type, or a narrower signed integer; strings with or without their annotation. Unsigned 32-
+   * and 64-bit integers, dates, decimals and the like are refused, not reinterpreted.
+   */
+  static boolean holdsLosslessly(PrimitiveType actual, Column column) {
+    LogicalTypeAnnotation annotation = actual.getLogicalTypeAnnotation();
+    switch (column.type()) {
+      case INT64:
+        if (actual.getPrimitiveTypeName() == PrimitiveTypeName.INT64) {
+          return annotation == null || isInteger(annotation, true, 64);
+        }
+        return actual.getPrimitiveTypeName() == PrimitiveTypeName.INT32 && fitsInt32(annotation);
+      case INT32:
+        return actual.getPrimitiveTypeName() == PrimitiveTypeName.INT32 && fitsInt32(annotation);
+      case BOOLEAN:
+        return actual.getPrimitiveTypeName() == PrimitiveTypeName.BOOLEAN && annotation == null;
+      case STRING:
+        return actual.getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+            && (annotation == null
+                || annotation instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                || annotation instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation);
+      default:
+        throw new IllegalStateException("unhandled column type " + column.type());
+    }
+  }
+
+  /** An INT32 whose values all fit a signed 32-bit integer: unannotated, signed, or unsigned of 16 bits at most. */
+  private static boolean fitsInt32(LogicalTypeAnnotation annotation) {
+    return annotation == null || isInteger(annotation, true, 32) || isInteger(annotation, false, 16);
+  }
+
+  private static boolean isInteger(LogicalTypeAnnotation annotation, boolean signed, int bitWidthMax) {
+    if (!(annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation)) {
+      return false;
+    }
+    LogicalTypeAnnotation.IntLogicalTypeAnnotation integer = (LogicalTypeAnnotation.IntLogicalTypeAnnotation) annotation;
+    return (integer.isSigned() || !signed) && integer.getBitWidth() <= bitWidthMax;
+  }
+
+  private static String typeName(PrimitiveType type) {
+    String physical = type.getPrimitiveTypeName().name();
+    LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
+    return annotation == null ? physical : physical + " " + annotation;
+  }
+
+  private static String rowName(Table table) {
+    switch (table) {
+      case EVENTS:
+        return "event";
+      case TRAPS:
+        return "trap";
+      case CHOICES:
+        return "choice";
+      case FINDINGS:
+        return "finding";
+      default:
+        throw new IllegalStateException("unhandled table " + table);
     }
   }
 

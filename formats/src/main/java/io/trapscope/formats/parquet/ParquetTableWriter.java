@@ -17,6 +17,8 @@ import java.util.concurrent.Executor;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
@@ -31,14 +33,25 @@ import org.apache.parquet.schema.MessageType;
  * <p>Values are encoded by our own loops over whole pages ({@link ColumnChunkWriter}); parquet-mr lays out
  * the file: page headers, statistics, column and offset indexes, the footer. Its per-value writers, built
  * for nested records, cost several times more than the encoding itself on these flat tables.
+ *
+ * <p>The footer's {@code created_by} names trapscope ({@link #CREATED_BY}), not parquet-mr: readers use it
+ * to work around known bugs of the writer it names, and the pages are ours, not parquet-mr's.
  */
 public final class ParquetTableWriter implements TableWriter {
   /** Rows per data page: large enough for zstd to find the repeats, small enough to stay in cache. */
   public static final int PAGE_ROWS = 1 << 16;
 
+  /**
+   * The footer's {@code created_by}, in Parquet's {@code "<application> version <semver> (build <hash>)"}
+   * form without the build part: a commit hash would change every file's bytes with every commit, and two
+   * recordings of one scenario must stay byte-identical across builds of one version.
+   */
+  public static final String CREATED_BY = "trapscope version " + ToolVersion.current();
+
   private final Table table;
   private final ParquetFileWriter fileWriter;
   private final DigestingOutputStream output;
+  private final StreamOutputFile outputFile;
   private final Codecs.ArrayCompressor[] compressors;
   private final Executor pageEncoder;
   private final ColumnChunkWriter[] columns;
@@ -82,9 +95,10 @@ public final class ParquetTableWriter implements TableWriter {
             .withPageWriteChecksumEnabled(true)
             .build();
     this.output = new DigestingOutputStream(path);
+    this.outputFile = new StreamOutputFile(path, output);
     try {
       this.fileWriter =
-          new ParquetFileWriter(new StreamOutputFile(path, output), schema, ParquetFileWriter.Mode.CREATE, Long.MAX_VALUE, 0, null, properties);
+          new ParquetFileWriter(outputFile, schema, ParquetFileWriter.Mode.CREATE, Long.MAX_VALUE, 0, null, properties);
       fileWriter.start();
     } catch (IOException | RuntimeException e) {
       output.close();
@@ -179,7 +193,9 @@ public final class ParquetTableWriter implements TableWriter {
         finishPages();
         endRowGroup();
       }
+      outputFile.holdBack();
       fileWriter.end(metadata);
+      outputFile.writeHeldBack(CREATED_BY);
     } finally {
       for (Codecs.ArrayCompressor compressor : compressors) {
         compressor.release();
@@ -213,15 +229,56 @@ public final class ParquetTableWriter implements TableWriter {
     }
   }
 
-  /** Hands parquet-mr our digesting stream instead of letting it open the file itself. */
+  /**
+   * Hands parquet-mr our digesting stream instead of letting it open the file itself, and holds back what
+   * it writes at the end (indexes and footer) so that the footer's {@code created_by} can be set:
+   * parquet-mr writes its own name there and offers no way to change it.
+   */
   private static final class StreamOutputFile implements OutputFile {
+    private static final byte[] MAGIC = "PAR1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Path path;
     private final DigestingOutputStream output;
+    private java.io.ByteArrayOutputStream heldBack;
     private boolean created;
 
     StreamOutputFile(Path path, DigestingOutputStream output) {
       this.path = path;
       this.output = output;
+    }
+
+    /** From here on, bytes are kept in memory until {@link #writeHeldBack}; positions count them as written. */
+    void holdBack() {
+      heldBack = new java.io.ByteArrayOutputStream();
+    }
+
+    /**
+     * Writes the held-back bytes, with the footer (always last: thrift metadata, its length, the magic)
+     * re-serialized with {@code createdBy}. Everything before the footer, and every offset the footer
+     * records, stays as parquet-mr wrote it.
+     */
+    void writeHeldBack(String createdBy) throws IOException {
+      byte[] tail = heldBack.toByteArray();
+      heldBack = null;
+      int lengthPosition = tail.length - MAGIC.length - 4;
+      if (lengthPosition < 0 || !java.util.Arrays.equals(tail, lengthPosition + 4, tail.length, MAGIC, 0, MAGIC.length)) {
+        throw new IOException(path + ": parquet-mr ended the file without a footer");
+      }
+      int footerBytes = java.nio.ByteBuffer.wrap(tail, lengthPosition, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+      int footerPosition = lengthPosition - footerBytes;
+      if (footerBytes <= 0 || footerPosition < 0) {
+        throw new IOException(path + ": parquet-mr wrote a footer of " + footerBytes + " bytes");
+      }
+      FileMetaData footer = Util.readFileMetaData(new java.io.ByteArrayInputStream(tail, footerPosition, footerBytes));
+      footer.setCreated_by(createdBy);
+      java.io.ByteArrayOutputStream rewritten = new java.io.ByteArrayOutputStream(footerBytes + 64);
+      Util.writeFileMetaData(footer, rewritten);
+      output.write(tail, 0, footerPosition);
+      rewritten.writeTo(output);
+      byte[] length = new byte[4];
+      java.nio.ByteBuffer.wrap(length).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(rewritten.size());
+      output.write(length);
+      output.write(MAGIC);
     }
 
     @Override
@@ -233,22 +290,32 @@ public final class ParquetTableWriter implements TableWriter {
       return new PositionOutputStream() {
         @Override
         public long getPos() {
-          return output.position();
+          return output.position() + (heldBack == null ? 0 : heldBack.size());
         }
 
         @Override
         public void write(int value) throws IOException {
-          output.write(value);
+          if (heldBack != null) {
+            heldBack.write(value);
+          } else {
+            output.write(value);
+          }
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-          output.write(bytes, offset, length);
+          if (heldBack != null) {
+            heldBack.write(bytes, offset, length);
+          } else {
+            output.write(bytes, offset, length);
+          }
         }
 
         @Override
         public void flush() throws IOException {
-          output.flush();
+          if (heldBack == null) {
+            output.flush();
+          }
         }
 
         @Override

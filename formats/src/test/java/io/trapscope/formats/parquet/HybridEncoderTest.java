@@ -1,17 +1,23 @@
 package io.trapscope.formats.parquet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.SplittableRandom;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link HybridEncoder}'s output decodes to its input through parquet-mr's reference RLE/bit-packed decoder. */
+/**
+ * {@link HybridEncoder}'s output decodes to its input through parquet-mr's reference RLE/bit-packed decoder,
+ * and is byte for byte what parquet-mr's encoder writes.
+ */
 class HybridEncoderTest {
   private static final int[] COUNTS = {0, 1, 2, 7, 8, 9, 15, 16, 17, 63, 64, 65, 503, 504, 505, 1000, 4096, 65_536};
 
@@ -41,6 +47,25 @@ class HybridEncoderTest {
           values[index] = 5;
         }
         assertRoundTrip(values, values.length, 3, literals + " literals then a run of " + run);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "bit width {0}")
+  @ValueSource(ints = {0, 1, 2, 3, 5, 8, 9, 16, 17, 32})
+  void writesTheSameBytesAsParquetMrsEncoder(int bitWidth) throws IOException {
+    SplittableRandom random = new SplittableRandom(100 + bitWidth);
+    for (int count : COUNTS) {
+      for (int trial = 0; trial < 6; trial++) {
+        int[] values = runs(count, bitWidth, trial, random);
+        ByteSink sink = new ByteSink(16);
+        HybridEncoder.encode(java.util.Arrays.stream(values).asLongStream().toArray(), count, bitWidth, sink);
+        RunLengthBitPackingHybridEncoder reference =
+            new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20, HeapByteBufferAllocator.getInstance());
+        for (int index = 0; index < count; index++) {
+          reference.writeInt(values[index]);
+        }
+        assertArrayEquals(reference.toBytes().toByteArray(), sink.toByteArray(), "width " + bitWidth + " count " + count + " trial " + trial);
       }
     }
   }
