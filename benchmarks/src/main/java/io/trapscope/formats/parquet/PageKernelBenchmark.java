@@ -1,6 +1,6 @@
 package io.trapscope.formats.parquet;
 
-import io.trapscope.emulator.scenario.ScenarioCodec;
+import io.trapscope.model.scenario.ScenarioCodec;
 import io.trapscope.formats.ColumnBatch;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.TableReader;
