@@ -7,6 +7,7 @@ import io.trapscope.model.scenario.GuestConfig;
 import io.trapscope.model.scenario.InjectionType;
 import io.trapscope.model.scenario.IntrospectionConfig;
 import io.trapscope.model.scenario.Scenario;
+import io.trapscope.model.scenario.XenProfile;
 import io.trapscope.model.scenario.XenVersion;
 import io.trapscope.model.vocabulary.EventKind;
 import io.trapscope.model.vocabulary.MemoryEventReason;
@@ -15,6 +16,7 @@ import io.trapscope.model.vocabulary.TrapOutcome;
 import io.trapscope.model.vocabulary.TrapSource;
 import io.trapscope.model.vocabulary.TrapType;
 import io.trapscope.model.vocabulary.Vectors;
+import io.trapscope.model.vocabulary.VmEntryFailure;
 import io.trapscope.model.workload.Operation;
 
 /**
@@ -42,12 +44,16 @@ final class Introspection implements Feature {
   private final GuestConfig guest;
   private final MemoryEvents events;
   private final Listener listener;
+  private final long sliceTicks;
+  private final boolean zeroLengthInjection;
 
   Introspection(MachineServices services, Scenario scenario, Vcpu[] vcpus) {
     this.services = services;
     this.xen = scenario.machine().xen();
     this.config = scenario.introspection();
     this.guest = scenario.guest();
+    this.sliceTicks = scenario.machine().hvSliceTicks();
+    this.zeroLengthInjection = scenario.machine().vmxZeroLengthInjection();
     this.events = new MemoryEvents(services, xen, config, vcpus);
     this.listener = config.listener().connected() ? new Listener(services, events, this, config.listener()) : null;
     events.connect(listener);
@@ -146,6 +152,11 @@ final class Introspection implements Feature {
    */
   @Override
   public boolean enter(Vcpu vcpu, Task task) {
+    if (vcpu.sliceStepsLeft > 0 && --vcpu.sliceStepsLeft == 0) {
+      // The time slice ended: the scheduler keeps the vCPU running (continue_running), through
+      // schedule_tail and hvm_do_resume (4.1.0 schedule.c:1154-1158, 1227).
+      vcpu.scheduleInDue = true;
+    }
     if (vcpu.scheduleInDue) {
       vcpu.scheduleInDue = false;
       resume(vcpu, task);
@@ -184,6 +195,7 @@ final class Introspection implements Feature {
    */
   private void resume(Vcpu vcpu, Task task) {
     GuestEvent injected = vcpu.injectSlot;
+    vcpu.sliceStepsLeft = 0;
     if (injected == null) {
       return;
     }
@@ -219,9 +231,12 @@ final class Introspection implements Feature {
       long seq = services.emit(vcpu, task.id, EventKind.DOUBLE_FAULT, pending.vector, injected.vector);
       traps.resolve(pending.trapId, TrapOutcome.COMBINED_DF);
       traps.resolve(injected.trapId, TrapOutcome.COMBINED_DF);
-      long trapId = traps.raise(Vectors.DOUBLE_FAULT, TrapType.HW_EXCEPTION, TrapSource.XEN, vcpu.id, task.id, seq, 0, 0);
+      // vmx_inject_hw_exception typed the injection before it combined: the combination changes only the
+      // vector and the error code (4.1.0 vmx.c:1259-1289), so a #BP injected as a software exception
+      // becomes a software-typed #DF, which the VM entry then refuses.
+      long trapId = traps.raise(Vectors.DOUBLE_FAULT, injected.type, TrapSource.XEN, vcpu.id, task.id, seq, 0, injected.insnLen);
       vcpu.pending =
-          new GuestEvent(trapId, Vectors.DOUBLE_FAULT, TrapType.HW_EXCEPTION, TrapSource.XEN, 0, 0, GuestEvent.NO_INSTRUCTION, 0);
+          new GuestEvent(trapId, Vectors.DOUBLE_FAULT, injected.type, TrapSource.XEN, 0, injected.insnLen, GuestEvent.NO_INSTRUCTION, 0);
       return;
     }
     services.emit(vcpu, task.id, EventKind.EVENT_DISCARD, pending.vector, injected.vector);
@@ -236,6 +251,11 @@ final class Introspection implements Feature {
    */
   private boolean deliver(Vcpu vcpu, Task task) {
     GuestEvent event = vcpu.pending;
+    VmEntryFailure refused = refusedAtEntry(event);
+    if (refused != null) {
+      services.traps().resolve(event.trapId, TrapOutcome.VMENTRY_FAILED);
+      services.vmEntryFailed(vcpu, task, event.vector, refused);
+    }
     boolean faults =
         event.refault
             || (!event.faulted && services.chance(ChoicePoint.GUEST_FAULT_IN_DELIVERY, vcpu, task, guest.faultInDeliveryProbability()));
@@ -244,6 +264,12 @@ final class Introspection implements Feature {
       event.refault = false;
       boolean violation = config.protectStack() && listener != null;
       services.emit(vcpu, task.id, EventKind.DELIVERY_FAULT, event.vector, violation ? 1 : 0);
+      boolean rearmed = event.type.rearmedAfterFaultedDelivery(event.vector);
+      if (!rearmed) {
+        // Xen does not re-arm it: the guest resumes on the instruction, which executes again.
+        vcpu.pending = null;
+        services.traps().resolve(event.trapId, TrapOutcome.REEXECUTED);
+      }
       if (violation) {
         long stack = STACK_BASE + ((long) task.id << 14);
         MemoryEvents.Result result =
@@ -252,6 +278,9 @@ final class Introspection implements Feature {
           event.refault = true;
         }
         return false;
+      }
+      if (!rearmed) {
+        return true;
       }
     }
     long seq = services.emit(vcpu, task.id, EventKind.TRAP_DELIVER, event.vector, event.ripAdvance());
@@ -292,6 +321,12 @@ final class Introspection implements Feature {
       if (result != MemoryEvents.Result.NO_LISTENER) {
         return false;
       }
+      if (xen.profile().int3WithoutListener() == XenProfile.Int3WithoutListener.REEXECUTED) {
+        // hvm_memory_event_traps finds no ring and returns 1, "continue executing normally": nothing is
+        // injected and RIP stays on the INT3 (4.2.0 hvm.c:4388-4394, vmx.c:2445-2446).
+        services.traps().resolve(trapId, TrapOutcome.REEXECUTED);
+        return false;
+      }
     }
     vcpu.pending = breakpoint;
     return deliver(vcpu, task);
@@ -304,6 +339,20 @@ final class Introspection implements Feature {
     long trapId = services.traps().raise(vector, TrapType.HW_EXCEPTION, TrapSource.CPU, vcpu.id, task.id, seq, errorCode, 0);
     vcpu.pending = new GuestEvent(trapId, vector, TrapType.HW_EXCEPTION, TrapSource.CPU, errorCode, 0, GuestEvent.NO_INSTRUCTION, 0);
     return deliver(vcpu, task);
+  }
+
+  /**
+   * Why the processor refuses a VM entry carrying {@code event}, or null: the SDM's checks refuse a
+   * software exception that delivers an error code, and one of length 0 where the CPU does not allow it.
+   */
+  private VmEntryFailure refusedAtEntry(GuestEvent event) {
+    if (event.type != TrapType.SW_EXCEPTION) {
+      return null;
+    }
+    if (event.errorCode != Vectors.NO_ERROR_CODE) {
+      return VmEntryFailure.SOFTWARE_EXCEPTION_WITH_ERROR_CODE;
+    }
+    return event.insnLen == 0 && !zeroLengthInjection ? VmEntryFailure.ZERO_LENGTH_SOFTWARE_EXCEPTION : null;
   }
 
   /** A control register was written (the CR_WRITE event is out); Xen reports it if asked to. */
@@ -350,6 +399,10 @@ final class Introspection implements Feature {
     }
     if (!busy) {
       vcpu.injectSlot = injection;
+      if (!vcpu.scheduleInDue && vcpu.awayUntilTick < 0 && !vcpu.halted && events.runnable(vcpu)) {
+        // A running vCPU takes the slot at its next scheduler pass, at the latest when its slice ends.
+        vcpu.sliceStepsLeft = services.range(ChoicePoint.HV_SLICE, vcpu, null, 1, sliceTicks);
+      }
     }
     return !busy;
   }

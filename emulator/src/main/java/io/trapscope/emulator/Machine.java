@@ -9,10 +9,12 @@ import io.trapscope.model.scenario.Patch;
 import io.trapscope.model.scenario.Scenario;
 import io.trapscope.model.vocabulary.AwayReason;
 import io.trapscope.model.vocabulary.ControlRegister;
+import io.trapscope.model.vocabulary.CrashReason;
 import io.trapscope.model.vocabulary.EndReason;
 import io.trapscope.model.vocabulary.EventKind;
 import io.trapscope.model.vocabulary.SwitchReason;
 import io.trapscope.model.vocabulary.TrapOutcome;
+import io.trapscope.model.vocabulary.VmEntryFailure;
 import io.trapscope.model.vocabulary.WakeReason;
 import io.trapscope.model.workload.Operation;
 import io.trapscope.model.workload.Program;
@@ -547,6 +549,14 @@ public final class Machine implements MachineServices {
   public void shutdown(Vcpu vcpu, Task task, int code) {
     emit(vcpu, idOf(task), EventKind.DOMAIN_SHUTDOWN, code, 0);
     endReason = EndReason.DOMAIN_SHUTDOWN;
+    throw RunStopped.INSTANCE;
+  }
+
+  @Override
+  public void vmEntryFailed(Vcpu vcpu, Task task, int vector, VmEntryFailure why) {
+    long seq = emit(vcpu, idOf(task), EventKind.VMENTRY_FAIL, vector, why.code());
+    emit(vcpu, idOf(task), EventKind.DOMAIN_CRASH, CrashReason.VMENTRY_FAILED.code(), seq);
+    endReason = EndReason.VMENTRY_FAILED;
     throw RunStopped.INSTANCE;
   }
 

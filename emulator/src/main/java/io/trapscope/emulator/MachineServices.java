@@ -3,6 +3,7 @@ package io.trapscope.emulator;
 import io.trapscope.emulator.choice.ChoicePoint;
 import io.trapscope.model.scenario.EventSource;
 import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.VmEntryFailure;
 
 /**
  * What the machine offers the models inside it (the kernel's lazy FPU, the hypervisor's features): events,
@@ -40,6 +41,12 @@ interface MachineServices {
 
   /** The domain is dead: reports it and stops the run; does not return. */
   void crash(Vcpu vcpu, Task task, int reason, long detail);
+
+  /**
+   * The processor refused the VM entry carrying {@code vector} ({@code vm_resume_fail}): Xen crashes the
+   * domain ({@code domain_crash_synchronous}) and the run ends; does not return.
+   */
+  void vmEntryFailed(Vcpu vcpu, Task task, int vector, VmEntryFailure why);
 
   /** {@code hvm_triple_fault}: Xen shuts the domain down and the run ends; does not return. */
   void shutdown(Vcpu vcpu, Task task, int code);

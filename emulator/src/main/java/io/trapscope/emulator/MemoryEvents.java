@@ -4,6 +4,7 @@ import io.trapscope.model.scenario.EventMode;
 import io.trapscope.model.scenario.EventSetting;
 import io.trapscope.model.scenario.EventSource;
 import io.trapscope.model.scenario.IntrospectionConfig;
+import io.trapscope.model.scenario.XenProfile;
 import io.trapscope.model.scenario.XenVersion;
 import io.trapscope.model.vocabulary.EventKind;
 import io.trapscope.model.vocabulary.PauseReason;
@@ -66,7 +67,10 @@ final class MemoryEvents {
   private final Vcpu[] vcpus;
   private final int slots;
   private final int[] parameters = new int[EventSource.values().length];
+  /** vCPUs waiting for a ring slot (Xen 4.2 and later's wait queue), in the order they started waiting. */
   private final ArrayDeque<Vcpu> waiters = new ArrayDeque<>();
+  /** The vCPU the last round-robin wake woke ({@code last_vcpu_wake_up}). */
+  private int lastWoken = -1;
   private final ArrayDeque<Request>[] deferred;
   private Listener listener;
   private int used;
@@ -88,14 +92,19 @@ final class MemoryEvents {
     this.listener = connected;
   }
 
-  /** The control domain sets the parameters the scenario asks for, before the guest runs. */
+  /**
+   * The control domain sets the parameters the scenario asks for, before the guest runs: with {@code
+   * HVMOP_set_param} (a PARAM_SET each), or from Xen 4.6 on, where those parameters are deprecated and
+   * answer {@code -EOPNOTSUPP}, with {@code XEN_DOMCTL_monitor_op}, which the trace does not record.
+   */
   void boot(IntrospectionConfig config) {
-    EventSetting[] settings = {config.cr0(), config.cr3(), config.cr4(), config.int3()};
     for (EventSource source : EventSource.values()) {
-      EventSetting setting = settings[source.ordinal()];
+      EventSetting setting = config.setting(source);
       if (setting.mode() != EventMode.DISABLED) {
         int rc = set(source, setting.value());
-        services.emit(vcpus[0], -1, EventKind.PARAM_SET, source.parameter(), rc);
+        if (!xen.profile().monitorsThroughDomctl()) {
+          services.emit(vcpus[0], -1, EventKind.PARAM_SET, source.parameter(), rc);
+        }
       }
     }
   }
@@ -108,7 +117,10 @@ final class MemoryEvents {
   void setByGuest(Vcpu vcpu, Task task, int parameter, int value) {
     EventSource source = EventSource.byParameter(parameter);
     Invariants.check(source != null, "no memory-event parameter %d", parameter);
-    int rc = xen.refusesOwnParameters() ? ReturnCode.EPERM.code() : set(source, value);
+    // hvm_allow_set_param refuses a domain its own parameters before anything else looks at them, so a
+    // guest gets -EPERM on every release, even where the parameters are deprecated (4.9.0 hvm.c:4014-4018).
+    boolean refused = xen.profile().ownParameters() == XenProfile.OwnParameters.REFUSED;
+    int rc = refused ? ReturnCode.EPERM.code() : set(source, value);
     long seq = services.emit(vcpu, task.id, EventKind.PARAM_SET, parameter, rc);
     if (rc == 0 && source == EventSource.INT3) {
       domainPaused = true;
@@ -137,6 +149,10 @@ final class MemoryEvents {
     int parameter = parameters[source.ordinal()];
     EventMode mode = mode(source);
     if (mode == EventMode.DISABLED) {
+      return Result.NOT_ENABLED;
+    }
+    if (source == EventSource.CR0 && value == old) {
+      // A CR0 write that leaves the read shadow as it was (clts with TS already clear) causes no VM exit.
       return Result.NOT_ENABLED;
     }
     if ((parameter & EventMode.ONCHANGEONLY) != 0 && value == old) {
@@ -195,7 +211,8 @@ final class MemoryEvents {
       vcpu.pauseCount++;
       services.emit(vcpu, request.taskId(), EventKind.VCPU_PAUSE, PauseReason.SYNC.code(), request.putSeq);
     }
-    if (xen.pausesWhenFewSlots() && slots - used < vcpus.length && vcpu.ringBlock == 0) {
+    boolean pausedForOwnRequest = xen.profile().sparesVcpuPausedForSync() && vcpu.pauseCount > 0;
+    if (xen.pausesWhenFewSlots() && slots - used < vcpus.length && vcpu.ringBlock == 0 && !pausedForOwnRequest) {
       block(vcpu, PauseReason.FEW_SLOTS.code(), request.putSeq);
     }
     listener.enqueue(request);
@@ -219,26 +236,59 @@ final class MemoryEvents {
     wakeWaiters(seq);
   }
 
+  /**
+   * A response freed a slot: Xen 4.1 wakes every vCPU that slept on the full ring ({@code
+   * mem_event_unpause_vcpus}); later releases wake the vCPUs waiting for a slot if there are any, as many as
+   * slots are free ({@code wake_up_nr}), and otherwise the vCPUs paused after their put, round robin from
+   * the last one woken (4.2.0 mem_event.c:145-170; 4.9.0 vm_event.c:140-160).
+   */
   private void wakeWaiters(long causeSeq) {
-    int budget = slots - used;
-    int bound = waiters.size();
-    for (int woken = 0; woken < bound && !waiters.isEmpty(); woken++) {
-      Vcpu vcpu = waiters.peekFirst();
-      int reason = vcpu.ringBlock;
-      if (reason == PauseReason.RING_WAIT.code() && slots - used == 0) {
+    XenProfile.Wake policy = xen.profile().wake();
+    if (policy == XenProfile.Wake.EVERY_SLEEPER) {
+      for (Vcpu vcpu : vcpus) {
+        if (vcpu.ringBlock == PauseReason.RING_FULL.code()) {
+          wake(vcpu, causeSeq);
+        }
+      }
+      return;
+    }
+    if (!waiters.isEmpty()) {
+      int bound = waiters.size();
+      for (int woken = 0; woken < bound && !waiters.isEmpty() && slots - used > 0; woken++) {
+        Vcpu vcpu = waiters.pollFirst();
+        wake(vcpu, causeSeq);
+        putDeferred(vcpu);
+      }
+      return;
+    }
+    int available = slots - used;
+    int blocked = 0;
+    for (Vcpu vcpu : vcpus) {
+      blocked += vcpu.ringBlock == PauseReason.FEW_SLOTS.code() ? 1 : 0;
+    }
+    int running = vcpus.length - blocked;
+    for (int step = 0; step < vcpus.length && blocked > 0; step++) {
+      boolean enough =
+          policy == XenProfile.Wake.ROUND_ROBIN_WHILE_FEWER_RUN_THAN_FREE ? running >= available : available <= 0;
+      if (enough) {
         return;
       }
-      if (reason == PauseReason.FEW_SLOTS.code()) {
-        if (budget <= 0) {
-          return;
-        }
-        budget--;
+      int index = (lastWoken + 1 + step) % vcpus.length;
+      Vcpu vcpu = vcpus[index];
+      if (vcpu.ringBlock == PauseReason.FEW_SLOTS.code()) {
+        wake(vcpu, causeSeq);
+        running++;
+        blocked--;
+        available--;
+        lastWoken = index;
       }
-      waiters.pollFirst();
-      vcpu.ringBlock = 0;
-      unpaused(vcpu, reason, causeSeq);
-      putDeferred(vcpu);
     }
+  }
+
+  private void wake(Vcpu vcpu, long causeSeq) {
+    int reason = vcpu.ringBlock;
+    vcpu.ringBlock = 0;
+    unpaused(vcpu, reason, causeSeq);
   }
 
   /** A vCPU woken from its wait for a slot claims one and puts what it was going to put. */
@@ -259,7 +309,9 @@ final class MemoryEvents {
       return;
     }
     vcpu.ringBlock = reason;
-    waiters.addLast(vcpu);
+    if (reason == PauseReason.RING_WAIT.code()) {
+      waiters.addLast(vcpu);
+    }
     services.emit(vcpu, vcpu.currentId(), EventKind.VCPU_PAUSE, reason, causeSeq);
   }
 

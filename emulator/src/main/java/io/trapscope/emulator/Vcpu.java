@@ -39,6 +39,8 @@ final class Vcpu {
   int ringBlock;
   /** HVM: {@code hvm_do_resume} runs at the next step, because the vCPU was scheduled out. */
   boolean scheduleInDue;
+  /** Steps until Xen's time slice ends on this running vCPU and its scheduler pass takes the inject slot; 0 none counted. */
+  long sliceStepsLeft;
   /** Xen's one outstanding {@code HVMOP_inject_trap}, or null. */
   GuestEvent injectSlot;
   /** The VM-entry interruption field: the event the CPU delivers at the next VM entry, or null. */

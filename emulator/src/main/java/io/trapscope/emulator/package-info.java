@@ -16,3 +16,4 @@
  * iterates a hash-ordered collection: features, run queue and sleepers have a fixed order.
  */
 package io.trapscope.emulator;
+

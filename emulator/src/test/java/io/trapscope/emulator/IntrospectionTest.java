@@ -183,8 +183,9 @@ class IntrospectionTest {
       } else {
         assertEquals(0, drops, xen);
         assertEquals(changes, puts, xen + ": every change reaches the listener");
-        int pause = xen.equals("xen-4.9") ? PauseReason.FEW_SLOTS.code() : PauseReason.RING_WAIT.code();
-        assertTrue(of(run, EventKind.VCPU_PAUSE).stream().anyMatch(e -> e.value() == pause), xen);
+        // 3643a96119 (4.2.0 mem_event.c:305-307): from 4.2 a vCPU is paused after its put while fewer free
+        // slots than vCPUs remain, so it rarely finds the ring full at all.
+        assertTrue(of(run, EventKind.VCPU_PAUSE).stream().anyMatch(e -> e.value() == PauseReason.FEW_SLOTS.code()), xen);
       }
     }
   }
@@ -223,10 +224,13 @@ class IntrospectionTest {
   }
 
   @Test
-  void aGuestSettingItsOwnInt3ParameterDeadlocksXen41AndIsRefusedByXen42() {
+  void aGuestSettingItsOwnInt3ParameterDeadlocksOnlyThePostedPatch() {
+    // The posted patch took a guest's own INT3 parameter and domain_pause()d itself (Tim Deegan's review);
+    // df402bb9f0, committed for RELEASE-4.1.0, answers -EPERM (4.1.0 hvm.c:3250-3264), as does every later
+    // release (4.9.0 hvm.c:4014-4018, before the deprecation's -EOPNOTSUPP).
     String selfParam =
         """
-        {"machine": {"hypervisor": "xen-hvm", "xen": "xen-4.1", "kernel": "linux-3.11", "vcpus": 2},
+        {"machine": {"hypervisor": "xen-hvm", "xen": "xen-4.1-rfc", "kernel": "linux-3.11", "vcpus": 2},
          "workload": {"name": "self-param"},
          "introspection": {"int3": {"mode": "sync"}, "listener": {"connected": true}}}
         """;
@@ -245,9 +249,17 @@ class IntrospectionTest {
         deadlocked.events.stream().filter(e -> e.seq() > set.seq() + 2).allMatch(e -> e.kind() == EventKind.TASK_WAKE),
         "no vCPU runs after the pause: " + deadlocked.events.subList((int) set.seq(), deadlocked.events.size()));
 
-    RecordingSink refused = Runs.run(Runs.scenario(selfParam, "machine.xen=xen-4.2"));
-    assertEquals(EndReason.COMPLETED, refused.result.endReason());
-    assertEquals(ReturnCode.EPERM.code(), of(refused, EventKind.PARAM_SET).get(1).aux());
+    for (String release : List.of("xen-4.1", "xen-4.2")) {
+      RecordingSink refused = Runs.run(Runs.scenario(selfParam, "machine.xen=" + release));
+      assertEquals(EndReason.COMPLETED, refused.result.endReason(), release);
+      assertEquals(ReturnCode.EPERM.code(), of(refused, EventKind.PARAM_SET).get(1).aux(), release);
+    }
+    // 4.9 monitors through domctls: only the guest's own call is a PARAM_SET, and it is refused.
+    RecordingSink monitored = Runs.run(Runs.scenario(selfParam, "machine.xen=xen-4.9"));
+    assertEquals(EndReason.COMPLETED, monitored.result.endReason());
+    List<Event> guestSets = of(monitored, EventKind.PARAM_SET);
+    assertEquals(1, guestSets.size());
+    assertEquals(ReturnCode.EPERM.code(), guestSets.get(0).aux());
 
     RecordingSink cr3 = Runs.run(Runs.scenario(selfParam, "workload.parameter=cr3"));
     assertEquals(EndReason.COMPLETED, cr3.result.endReason(), "only the INT3 parameter pauses the domain to latch it");
@@ -328,16 +340,38 @@ class IntrospectionTest {
     assertTrue(both > 0, "an NMI and an interrupt never arrived together in 10 seeds");
   }
 
+  /**
+   * hvm_event_needs_reinjection (4.1.0 hvm.c:158-177, unchanged to 4.9.0) re-arms interrupts, NMIs and
+   * hardware exceptions other than #BP and #OF: a #BP whose delivery faulted, of either type, is never left
+   * pending, so no injection ever meets one; the INT3 executes again instead.
+   */
   @Test
-  void aPendingHardwareBreakpointIsDiscardedForTheInjection() {
-    boolean discarded = false;
-    for (long seed = 1; seed <= 20 && !discarded; seed++) {
-      RecordingSink run =
-          Runs.run(Runs.scenario(INT3, with(STORMY, "seed=" + seed, "machine.xen=xen-4.2", "introspection.listener.reinjectType=hw", "limits.maxEvents=20000")));
-      checkCollisions(run, false);
-      discarded = run.count(EventKind.EVENT_DISCARD) > 0;
+  void aBreakpointWhoseDeliveryFaultedIsNeverPendingSoNeverOverwrittenDiscardedOrCombined() {
+    long reexecuted = 0;
+    for (String xen : List.of("xen-4.1", "xen-4.2", "xen-4.9")) {
+      for (String type : List.of("sw", "hw")) {
+        for (long seed = 1; seed <= 8; seed++) {
+          RecordingSink run = Runs.run(Runs.scenario(
+              INT3, with(STORMY, "seed=" + seed, "machine.xen=" + xen, "introspection.listener.reinjectType=" + type, "limits.maxEvents=20000")));
+          checkCollisions(run, xen.equals("xen-4.9"));
+          for (TrapRecord trap : run.traps) {
+            if (trap.vector() == Vectors.BREAKPOINT) {
+              // Overwritten and discarded are what befalls a pending event; combined, either side: a #BP may only be the injection.
+              boolean asPending = trap.outcome() == TrapOutcome.OVERWRITTEN || trap.outcome() == TrapOutcome.DISCARDED
+                  || (trap.outcome() == TrapOutcome.COMBINED_DF && trap.source() != TrapSource.LISTENER);
+              assertFalse(asPending, xen + " " + type + " seed " + seed + ": " + trap);
+              reexecuted += trap.outcome() == TrapOutcome.REEXECUTED ? 1 : 0;
+            }
+          }
+          for (Event event : run.events) {
+            if (event.kind() == EventKind.EVENT_OVERWRITE || event.kind() == EventKind.EVENT_DISCARD || event.kind() == EventKind.DOUBLE_FAULT) {
+              assertTrue(event.value() != Vectors.BREAKPOINT, xen + " seed " + seed + ": a pending #BP met an injection: " + event);
+            }
+          }
+        }
+      }
     }
-    assertTrue(discarded);
+    assertTrue(reexecuted > 0, "no #BP delivery ever faulted: the test shows nothing");
   }
 
   /** Every collision matches its traps, and its result is what hvm_combine_hw_exceptions says. */
@@ -356,9 +390,18 @@ class IntrospectionTest {
         case DOUBLE_FAULT -> {
           assertEquals(8, ExceptionCombiner.combine(pending, injected, newerRule));
           Event next = run.events.stream()
-              .filter(e -> e.seq() > event.seq() && (e.kind() == EventKind.TRAP_DELIVER || e.kind() == EventKind.DELIVERY_FAULT))
+              .filter(e -> e.seq() > event.seq() && (e.kind() == EventKind.TRAP_DELIVER || e.kind() == EventKind.DELIVERY_FAULT
+                  || e.kind() == EventKind.VMENTRY_FAIL))
               .findFirst().orElseThrow();
-          assertEquals(8, next.value(), "the #DF is what the vCPU delivers next");
+          assertEquals(8, next.value(), "the #DF is what the vCPU delivers, or fails to enter with, next");
+          // The #DF keeps the injected event's type (4.1.0 vmx.c:1259-1289): a software-typed one fails the
+          // VM entry (vm_resume_fail, vmcs.c:1037) instead of reaching the guest.
+          TrapRecord doubleFault = run.traps.stream().filter(t -> t.raisedSeq() == event.seq()).findFirst().orElseThrow();
+          assertEquals(doubleFault.type() == TrapType.SW_EXCEPTION, next.kind() == EventKind.VMENTRY_FAIL, doubleFault.toString());
+        }
+        case VMENTRY_FAIL -> {
+          assertEquals(EventKind.DOMAIN_CRASH, run.events.get(index + 1).kind());
+          assertEquals(EndReason.VMENTRY_FAILED, run.result.endReason());
         }
         case TRIPLE_FAULT -> {
           assertEquals(8, pending);

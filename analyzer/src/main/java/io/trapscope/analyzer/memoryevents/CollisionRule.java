@@ -43,6 +43,8 @@ abstract class CollisionRule extends InjectionRule {
     EvidenceRow delivered;
     EvidenceRow panic;
     EvidenceRow shutdown;
+    EvidenceRow vmEntryFailure;
+    EvidenceRow crash;
 
     /** "#BP (trap 387)", or just "#BP" when the trace did not show the injection's request. */
     String injectedName() {
@@ -66,12 +68,19 @@ abstract class CollisionRule extends InjectionRule {
         panic = event.row("guest-panic");
       } else if (event.kind == EventKind.DOMAIN_SHUTDOWN && shutdown == null) {
         shutdown = event.row("domain-shutdown");
+      } else if (event.kind == EventKind.VMENTRY_FAIL && vmEntryFailure == null) {
+        vmEntryFailure = event.row("vmentry-failure");
+      } else if (event.kind == EventKind.DOMAIN_CRASH && crash == null) {
+        crash = event.row("domain-crash");
       }
     }
 
     @Override
     void report(Findings findings) {
       CollisionRule rule = CollisionRule.this;
+      if (!rule.reportable(this)) {
+        return;
+      }
       boolean kept = findings.keeps(rule);
       String summary = kept ? summary(this) : "";
       String explanation = kept ? explanation(this) : "";
@@ -100,6 +109,8 @@ abstract class CollisionRule extends InjectionRule {
       addAs(rows, delivered, "delivered-next");
       addAs(rows, panic, "guest-panic");
       addAs(rows, shutdown, "domain-shutdown");
+      addAs(rows, vmEntryFailure, "vmentry-failure");
+      addAs(rows, crash, "domain-crash");
       rows.sort(Comparator.comparingLong(EvidenceRow::seq));
       return rows;
     }
@@ -206,7 +217,7 @@ abstract class CollisionRule extends InjectionRule {
     }
   }
 
-  private static void addAs(List<EvidenceRow> rows, EvidenceRow row, String role) {
+  static void addAs(List<EvidenceRow> rows, EvidenceRow row, String role) {
     if (row != null) {
       rows.add(row.as(role));
     }
@@ -231,6 +242,11 @@ abstract class CollisionRule extends InjectionRule {
   /** The injected vector, as the collision row records it. */
   int injectedVector(Event event) {
     return (int) event.aux;
+  }
+
+  /** Whether the collision is this rule's to report, now that the events after it are known. */
+  boolean reportable(Collision collision) {
+    return true;
   }
 
   abstract int score(Collision collision);

@@ -19,6 +19,12 @@ public final class InjectionDoubleFaultRule extends CollisionRule {
     return EventKind.DOUBLE_FAULT;
   }
 
+  /** A #DF whose VM entry failed never reached the guest: INJ_VMENTRY_FAILURE reports it. */
+  @Override
+  boolean reportable(Collision collision) {
+    return collision.vmEntryFailure == null;
+  }
+
   private static boolean panicked(Collision collision) {
     return collision.delivered != null && collision.delivered.value() == Vectors.DOUBLE_FAULT && collision.panic != null;
   }

@@ -40,6 +40,51 @@ final class InjectionFixes {
             listener(scenario).connected()));
   }
 
+  static List<Fix> vmEntryFailure(Scenario scenario) {
+    ListenerConfig listener = listener(scenario);
+    boolean softwareBreakpoints = scenario.machine().xen().callerChoosesTrapType() && listener.reinjectType() == InjectionType.SOFTWARE;
+    List<Fix> fixes = new java.util.ArrayList<>(collision(scenario));
+    fixes.add(
+        new Fix(
+            "inject-hardware-exception",
+            "Agent (Xen 4.2 and later): inject the #BP as a hardware exception",
+            "Xen types an injected #BP as a software exception before it combines it with a pending one, and the combination "
+                + "keeps that type: a software exception with an error code, which no VM entry accepts. Injected as a hardware "
+                + "exception (HVMOP_TRAP_hw_exc), the combined #DF reaches the guest's #DF handler instead: the guest's kernel, "
+                + "not Xen, decides what happens, which is rarely better. A hardware #BP also leaves RIP on the INT3 "
+                + "(INT3_NO_ADVANCE). Try it on the recorded choices: trapscope replay TRACE -o NEW --set "
+                + "introspection.listener.reinjectType=hw",
+            softwareBreakpoints));
+    fixes.add(
+        new Fix(
+            "reinject-real-length",
+            "Agent: pass the INT3's real length, never 0",
+            "A software exception of length 0 enters only on CPUs whose IA32_VMX_MISC bit 30 allows it; elsewhere the VM "
+                + "entry fails. Pass 1 for 0xCC (Xen 4.8 reports it in the event). Try it on the recorded choices: trapscope "
+                + "replay TRACE -o NEW --set introspection.listener.reinjectLength=1",
+            listener.reinjectLength() == 0 && !scenario.machine().vmxZeroLengthInjection()));
+    return fixes;
+  }
+
+  static List<Fix> int3WithoutListener(Scenario scenario) {
+    boolean reexecutes = scenario.machine().xen().profile().int3WithoutListener() == io.trapscope.model.scenario.XenProfile.Int3WithoutListener.REEXECUTED;
+    return List.of(
+        new Fix(
+            "listener-before-capture",
+            "Enable INT3 capture only while a listener holds the ring",
+            "Connect the agent to the ring before setting HVM_PARAM_MEMORY_EVENT_INT3, and clear the parameter before it "
+                + "detaches: on Xen 4.2 an INT3 with capture on and no ring is neither sent nor re-injected. Try it on the "
+                + "recorded choices: trapscope replay TRACE -o NEW --set introspection.listener.connected=true",
+            !scenario.introspection().listener().connected()),
+        new Fix(
+            "xen-4.9-reinject-without-listener",
+            "Run a later Xen: without a listener the #BP is re-injected",
+            "Xen 4.9's monitor_traps answers -ENOSYS with 0, and vmx_vmexit_handler then re-injects the #BP into the guest "
+                + "(4.9.0 monitor.c:100-105, vmx.c:3730-3733). Try it on the recorded choices: trapscope replay TRACE -o NEW "
+                + "--set machine.xen=xen-4.9",
+            reexecutes));
+  }
+
   static List<Fix> dropped(Scenario scenario) {
     return List.of(
         new Fix(

@@ -1,5 +1,7 @@
 package io.trapscope.analyzer.memoryevents;
 
+import io.trapscope.model.vocabulary.TrapType;
+
 import io.trapscope.analyzer.EvidenceRow;
 import io.trapscope.analyzer.TimelineState;
 import io.trapscope.analyzer.engine.Event;
@@ -213,6 +215,9 @@ public final class InjectionTracker {
       case DELIVERY_FAULT:
         deliveryFault(event);
         break;
+      case VMENTRY_FAIL:
+        vcpu(event.vcpu).pending = null;
+        break;
       case CR_WRITE:
         vcpu(event.vcpu).lastControlWrite.set(event);
         break;
@@ -308,6 +313,11 @@ public final class InjectionTracker {
     state.pending.violationRequest = null;
     state.pending.deliveryFaults++;
     state.lastDeliveryFault.set(event);
+    // A #BP or #OF is never re-armed (hvm_event_needs_reinjection): the instruction executes again, and the
+    // model raises no other software exception, so whatever else faulted stays pending.
+    if (!TrapType.HW_EXCEPTION.rearmedAfterFaultedDelivery(event.value)) {
+      state.pending = null;
+    }
   }
 
   private void request(Event event) {

@@ -31,6 +31,7 @@ public final class MemoryEventsFamily implements BugFamily {
   public List<Rule> newRules() {
     return List.of(
         new InjectionDoubleFaultRule(),
+        new InjectionVmEntryFailureRule(),
         new InjectionTripleFaultRule(),
         new InjectionOverwrittenRule(),
         new InjectionDiscardedRule(),
@@ -40,6 +41,7 @@ public final class MemoryEventsFamily implements BugFamily {
         new RingDropRule(),
         new SyncUnansweredRule(),
         new Int3NoAdvanceRule(),
+        new Int3NoListenerRule(),
         new ParamSelfSetRule());
   }
 

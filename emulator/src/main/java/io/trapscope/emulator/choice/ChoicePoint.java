@@ -34,7 +34,12 @@ public enum ChoicePoint {
   /** How many steps a vCPU runs tasks until a device interrupt arrives, that one included; vCPU-wide. */
   GUEST_INTERRUPT("guest.interrupt"),
   /** How many steps a vCPU runs tasks until an NMI arrives, that one included; vCPU-wide. */
-  GUEST_NMI("guest.nmi");
+  GUEST_NMI("guest.nmi"),
+  /**
+   * Ticks left of the time slice of a running vCPU whose inject slot was just filled: at the slice's end
+   * Xen's scheduler passes through {@code hvm_do_resume}, which takes the slot; vCPU-wide.
+   */
+  HV_SLICE("hv.slice");
 
   private final String id;
 

@@ -16,10 +16,14 @@ import java.util.List;
  * @param hvDescheduleProbability per step a vCPU runs, the chance that Xen deschedules it (Xen only)
  * @param hvDescheduleTicksMin shortest time a descheduled vCPU stays away
  * @param hvDescheduleTicksMax longest time a descheduled vCPU stays away
+ * @param hvSliceTicks Xen's scheduler time slice: a running vCPU passes through the scheduler (and
+ *     {@code hvm_do_resume}, which takes its inject slot) at least this often (Xen only)
+ * @param vmxZeroLengthInjection whether the CPU lets VM entry inject a software exception of length 0
+ *     ({@code IA32_VMX_MISC} bit 30); where it does not, such an entry fails and Xen crashes the domain
  */
 @JsonPropertyOrder({
   "hypervisor", "xen", "kernel", "patches", "eagerfpu", "vcpus",
-  "hvDescheduleProbability", "hvDescheduleTicksMin", "hvDescheduleTicksMax"
+  "hvDescheduleProbability", "hvDescheduleTicksMin", "hvDescheduleTicksMax", "hvSliceTicks", "vmxZeroLengthInjection"
 })
 public record MachineConfig(
     Hypervisor hypervisor,
@@ -30,7 +34,9 @@ public record MachineConfig(
     int vcpus,
     double hvDescheduleProbability,
     long hvDescheduleTicksMin,
-    long hvDescheduleTicksMax) {
+    long hvDescheduleTicksMax,
+    long hvSliceTicks,
+    boolean vmxZeroLengthInjection) {
 
   /** More than a guest of this model can use; bounds every per-vCPU array. */
   public static final int VCPUS_MAX = 64;
@@ -40,7 +46,7 @@ public record MachineConfig(
   }
 
   static MachineConfig defaults() {
-    return new MachineConfig(Hypervisor.XEN_PV, XenVersion.XEN_4_9, Kernel.LINUX_2_6_32, List.of(), false, 1, 0.002, 5, 50);
+    return new MachineConfig(Hypervisor.XEN_PV, XenVersion.XEN_4_9, Kernel.LINUX_2_6_32, List.of(), false, 1, 0.002, 5, 50, 30, true);
   }
 
   /** Whether {@code patch} is applied. */

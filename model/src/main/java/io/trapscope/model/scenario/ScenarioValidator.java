@@ -41,6 +41,7 @@ final class ScenarioValidator {
     check.range(machine.vcpus(), 1, MachineConfig.VCPUS_MAX, "machine.vcpus");
     check.probability(machine.hvDescheduleProbability(), "machine.hvDescheduleProbability");
     check.ticks(machine.hvDescheduleTicksMin(), machine.hvDescheduleTicksMax(), "machine.hvDescheduleTicks");
+    check.range(machine.hvSliceTicks(), 1, Checker.TICKS_MAX, "machine.hvSliceTicks");
     Kernel kernel = machine.kernel();
     check.that(
         kernel != Kernel.XENOLINUX || machine.hypervisor().isParavirtual(),
@@ -78,10 +79,15 @@ final class ScenarioValidator {
         "introspection.ringSlots",
         "a ring holds a power of two of slots (RING_SIZE rounds down), got " + slots);
     check.that(
-        machine.xen() != XenVersion.XEN_4_1 || introspection.ringSlotsFor(machine.xen()) > XenVersion.RING_THRESHOLD_4_1,
+        !machine.xen().dropsWhenRingFull() || introspection.ringSlotsFor(machine.xen()) > XenVersion.RING_THRESHOLD_4_1,
         "introspection.ringSlots",
-        "xen-4.1 reports a ring full below " + XenVersion.RING_THRESHOLD_4_1 + " free slots, so a ring of "
+        machine.xen().id() + " reports a ring full below " + XenVersion.RING_THRESHOLD_4_1 + " free slots, so a ring of "
             + introspection.ringSlotsFor(machine.xen()) + " never takes a request");
+    check.that(
+        !machine.xen().profile().int3AlwaysSync() || introspection.int3().mode() != EventMode.ASYNC,
+        "introspection.int3.mode",
+        machine.xen().id() + " sends software breakpoint events sync only (hvm_monitor_debug, 4.9.0 monitor.c:122-129): "
+            + "set introspection.int3.mode to sync");
     String[] names = {"cr0", "cr3", "cr4", "int3"};
     EventSetting[] settings = {introspection.cr0(), introspection.cr3(), introspection.cr4(), introspection.int3()};
     for (int index = 0; index < names.length; index++) {

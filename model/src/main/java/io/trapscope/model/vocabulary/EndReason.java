@@ -15,7 +15,9 @@ public enum EndReason {
   /** Xen shut the domain down: a triple fault. */
   DOMAIN_SHUTDOWN,
   /** The guest kernel panicked: a double fault reached it. */
-  GUEST_PANIC;
+  GUEST_PANIC,
+  /** The processor refused a VM entry and Xen crashed the domain ({@code vm_resume_fail}). */
+  VMENTRY_FAILED;
 
   /** Whether the run was cut short by a limit rather than ending on its own. */
   public boolean isLimit() {

@@ -146,9 +146,9 @@ public enum EventKind {
   DOMAIN_CRASH(
       Family.COMMON,
       "the task",
-      code("1: the kernel stack overflowed with nested #NM handlers", CrashReason.class),
-      number("the nesting depth"),
-      "{value}, depth {aux}"),
+      code("why: 1 the kernel stack overflowed with nested #NM handlers, 2 Xen's VM entry failed (`vm_resume_fail`)", CrashReason.class),
+      number("for 1, the nesting depth; for 2, `seq` of the `VMENTRY_FAIL`"),
+      "{value} ({aux})"),
   BREAKPOINT(
       Family.MEMORY_EVENTS,
       "the task",
@@ -170,7 +170,7 @@ public enum EventKind {
   DELIVERY_FAULT(
       Family.MEMORY_EVENTS,
       "the task",
-      vector("the vector being delivered when pushing its frame faulted on the stack page; it stays pending"),
+      vector("the vector being delivered when pushing its frame faulted on the stack page; it stays pending, except a #BP or #OF, which Xen does not re-arm (`hvm_event_needs_reinjection`): the instruction executes again"),
       flag("1 if the listener write-protects the stack, so a violation request follows; 0 if Xen resolved the fault itself", "violation request", "Xen resolved it"),
       "{value}: stack fault, stays pending; {aux}"),
   PARAM_SET(
@@ -236,7 +236,7 @@ public enum EventKind {
   EVENT_OVERWRITE(
       Family.MEMORY_EVENTS,
       "the task on the vCPU",
-      vector("the vector of the pending interrupt, NMI or software exception, now lost"),
+      vector("the vector of the pending interrupt or NMI, now lost"),
       vector("the injected vector that replaced it"),
       "pending {value} lost to injected {aux}"),
   EVENT_DISCARD(
@@ -263,6 +263,12 @@ public enum EventKind {
       vector("8, the pending #DF"),
       vector("the injected vector"),
       "pending {value} + injected {aux}"),
+  VMENTRY_FAIL(
+      Family.MEMORY_EVENTS,
+      "the task on the vCPU",
+      vector("the vector of the event the VM entry carried (8 for an injection combined into #DF)"),
+      code("why the processor refused it: 1 a software exception delivering an error code (a #DF that kept the injected #BP's software type), 2 a software exception of length 0, which this CPU does not allow", VmEntryFailure.class),
+      "{value}: {aux}"),
   DOMAIN_SHUTDOWN(
       Family.MEMORY_EVENTS,
       "the task on the vCPU",

@@ -12,7 +12,7 @@ public enum TrapOutcome {
   CAPTURED,
   /** An injection refused with -EBUSY, and not retried until accepted. */
   EBUSY,
-  /** A pending interrupt, NMI or software exception replaced by an injection. */
+  /** A pending interrupt or NMI replaced by an injection. */
   OVERWRITTEN,
   /** A pending hardware exception that {@code hvm_combine_hw_exceptions} discarded for the injection. */
   DISCARDED,
@@ -23,5 +23,13 @@ public enum TrapOutcome {
   /** An injection dropped because an event was already pending (Xen 4.9). */
   DROPPED_PENDING,
   /** An INT3 whose request found the ring full (Xen 4.1): not sent, and executed again after the vCPU wakes. */
-  DROPPED_RING_FULL
+  DROPPED_RING_FULL,
+  /**
+   * Not delivered, and the instruction executes again: a #BP, #OF or software exception whose delivery
+   * faulted, which Xen does not re-arm ({@code hvm_event_needs_reinjection}), or an INT3 that Xen 4.2 leaves
+   * on RIP because no listener holds the ring.
+   */
+  REEXECUTED,
+  /** In a VM entry that the processor refused: Xen crashed the domain. */
+  VMENTRY_FAILED
 }

@@ -4,6 +4,7 @@ package io.trapscope.model.vocabulary;
 public final class Vectors {
   public static final int NMI = 2;
   public static final int BREAKPOINT = 3;
+  public static final int OVERFLOW = 4;
   public static final int DEVICE_NOT_AVAILABLE = 7;
   public static final int DOUBLE_FAULT = 8;
   public static final int PAGE_FAULT = 14;
