@@ -157,12 +157,20 @@ final class LazyFpu {
     task.usedMath = true;
     task.savedValue = 0;
     task.savedOwner = -1;
+    // A fresh area is not in any registers (Linux 3.11.1 source, arch/x86/kernel/i387.c 227).
+    task.fpuLastVcpu = -1;
     services.emit(vcpu, task.id, EventKind.FPU_INIT, 0, slept ? 1 : 0);
   }
 
+  /**
+   * Loads {@code task}'s registers: the task holds the FPU and becomes its vCPU's {@code fpu_owner_task}
+   * (3.x {@code __thread_set_has_fpu}, fpu-internal.h 324-328). 2.6.32 and XenoLinux keep no owner, but
+   * only kernels with a lazy restore read it.
+   */
   private void restore(Vcpu vcpu, Task task, int how) {
     vcpu.fpuValue = task.savedValue;
     vcpu.fpuOwner = task.savedOwner;
+    vcpu.fpuOwnerTask = task;
     task.hasFpu = true;
     services.emit(vcpu, task.id, EventKind.FPU_RESTORE, task.savedValue, how);
   }
@@ -174,36 +182,64 @@ final class LazyFpu {
   }
 
   /**
-   * The FPU half of a context switch ({@code __unlazy_fpu} and the preload of 2.6.32's {@code __switch_to},
-   * {@code switch_fpu_prepare} in 3.x and 4.2): runs before the switch, returns whether to preload.
+   * The FPU half of a context switch before the switch itself: 2.6.32's {@code __unlazy_fpu} and
+   * {@code preload_fpu} in {@code __switch_to} (Linux 2.6.32 source, arch/x86/kernel/process_64.c 393-432,
+   * arch/x86/include/asm/i387.h 271-277), 3.x's {@code switch_fpu_prepare} (Linux 3.11.1 source,
+   * arch/x86/include/asm/fpu-internal.h, the skip at 446-447). Returns whether {@link #finishSwitch} must load the
+   * next task's registers.
    */
   boolean prepareSwitch(Vcpu vcpu, Task previous, Task next) {
     boolean preload = next != null && next.usedMath && (eager || (kernel.preloads() && next.fpuCounter > 5));
     int previousId = previous == null ? -1 : previous.id;
-    if (previous != null && previous.hasFpu) {
+    boolean held = previous != null && previous.hasFpu;
+    if (held) {
       Invariants.check(previous.lastVcpu == vcpu.id, "task holds the FPU of another vCPU");
       previous.savedValue = vcpu.fpuValue;
       previous.savedOwner = vcpu.fpuOwner;
       previous.hasFpu = false;
+      // fxsave leaves the registers intact, so they still hold this task's state: 3.x remembers where
+      // (fpu-internal.h 431) and leaves fpu_owner_task pointing at it (432).
+      previous.fpuLastVcpu = vcpu.id;
       services.emit(vcpu, previousId, EventKind.FPU_SAVE, vcpu.fpuValue, 0);
-      if (!preload && !eager) {
+      // 2.6.32's __unlazy_fpu sets TS at every save; 3.x does not touch it when it preloads next.
+      if (!eager && (!preload || !kernel.lazyRestore())) {
         setTs(vcpu, previousId, true);
       }
-    } else {
-      if (previous != null) {
-        previous.fpuCounter = 0;
-      }
-      if (preload && !eager) {
-        setTs(vcpu, previousId, false);
-      }
+    } else if (previous != null) {
+      previous.fpuCounter = 0;
+      previous.fpuLastVcpu = -1;
     }
-    return preload;
+    if (!preload) {
+      return false;
+    }
+    // 2.6.32 clears TS after unlazy_fpu whatever it did (process_64.c 431-432); 3.x clears it in
+    // __thread_fpu_begin only when the previous task did not hold the FPU, since only then may TS be set,
+    // and does so even when it skips the restore.
+    if (!eager && (!held || !kernel.lazyRestore())) {
+      setTs(vcpu, previousId, false);
+    }
+    next.fpuCounter = (next.fpuCounter + 1) & 0xFF;
+    next.hasFpu = true;
+    return !lazyRestoreApplies(vcpu, next);
   }
 
-  /** The FPU half after the switch ({@code switch_fpu_finish}): load a preloaded task's state. */
-  void finishSwitch(Vcpu vcpu, Task next, boolean preload) {
-    if (preload) {
-      next.fpuCounter = (next.fpuCounter + 1) & 0xFF;
+  /**
+   * 3.x {@code fpu_lazy_restore} (Linux 3.11.1 source, fpu-internal.h 412-416): the kernel trusts that the
+   * registers still hold {@code next}'s state if it was the last task the kernel loaded there and its
+   * state was last saved from there. An interloper that wrote them without trapping breaks that trust.
+   * Only in lazy mode: 3.11 tests {@code !use_eager_fpu()} first (446).
+   */
+  private boolean lazyRestoreApplies(Vcpu vcpu, Task next) {
+    return !eager && kernel.lazyRestore() && vcpu.fpuOwnerTask == next && next.fpuLastVcpu == vcpu.id;
+  }
+
+  /**
+   * The FPU half after the switch: 2.6.32's {@code __math_state_restore} (process_64.c 496-497), 3.x's
+   * {@code switch_fpu_finish} (fpu-internal.h 462-467). Loads the registers of a preloaded task whose
+   * restore was not skipped.
+   */
+  void finishSwitch(Vcpu vcpu, Task next, boolean restores) {
+    if (restores) {
       restore(vcpu, next, RestoreWhere.PRELOAD.code());
     }
   }

@@ -413,7 +413,7 @@ public final class Machine implements MachineServices {
     if (next != null && writesCr3 && next.cr3() != vcpu.cr3) {
       writeControlRegister(vcpu, previous, EventSource.CR3, next.cr3());
     }
-    boolean preload = fpu.prepareSwitch(vcpu, previous, next);
+    boolean restores = fpu.prepareSwitch(vcpu, previous, next);
     vcpu.current = next;
     if (next != null) {
       next.state = Task.RUNNING;
@@ -421,7 +421,7 @@ public final class Machine implements MachineServices {
     }
     emit(vcpu, vcpu.currentId(), EventKind.TASK_SWITCH, previous == null ? -1 : previous.id, reason);
     if (next != null) {
-      fpu.finishSwitch(vcpu, next, preload);
+      fpu.finishSwitch(vcpu, next, restores);
     }
   }
 

@@ -48,6 +48,12 @@ final class Task {
   boolean hasFpu;
   /** Linux {@code fpu_counter}, an {@code unsigned char} that wraps at 256. */
   int fpuCounter;
+  /**
+   * Linux 3.x {@code thread.fpu.last_cpu}: the vCPU whose registers this task's state was last saved from
+   * while they still hold it, -1 when they may not (its {@code lastVcpu} is where it last ran, a different
+   * thing: a task that ran without the FPU has no {@code last_cpu}).
+   */
+  int fpuLastVcpu = -1;
   long savedValue;
   int savedOwner = -1;
   long lastWritten;

@@ -23,6 +23,12 @@ final class Vcpu {
   /** The FPU registers, reduced to one value and the task whose write it is (-1: initial state). */
   long fpuValue;
   int fpuOwner = -1;
+  /**
+   * Linux 3.x's per-CPU {@code fpu_owner_task}: the task whose state the kernel last loaded into these
+   * registers, or null. Not the same as {@link #fpuOwner}: a task that writes the registers without
+   * trapping changes their data but never becomes the owner.
+   */
+  Task fpuOwnerTask;
 
   /** The page-table base loaded; at boot, the kernel's own ({@code init_mm}). */
   long cr3 = CR3_BOOT;

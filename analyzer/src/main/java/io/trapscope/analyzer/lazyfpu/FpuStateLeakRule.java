@@ -54,7 +54,9 @@ public final class FpuStateLeakRule extends LazyFpuRule {
       evidence = new ArrayList<>();
       List<EvidenceRow> cause = List.of();
       if (linked) {
-        cause = TsClearAtSwitchRule.cause(task.brokenSwitchTsCleared.row("ts-cleared"), task.brokenSwitchIrqEnable, task.brokenSwitchSleep);
+        if (!task.brokenSwitchSkippedRestore) {
+          cause = TsClearAtSwitchRule.cause(task.brokenSwitchTsCleared.row("ts-cleared"), task.brokenSwitchIrqEnable, task.brokenSwitchSleep);
+        }
         evidence.addAll(cause);
         evidence.add(task.brokenSwitch.row("switch"));
       }
@@ -80,8 +82,13 @@ public final class FpuStateLeakRule extends LazyFpuRule {
                 + ": it saw another context's FPU state, the corruption the bug report's memset/memcmp test caught. "
                 + (causedBy.isEmpty()
                     ? "No switch with TS clear was seen before it in this trace."
-                    : "It follows finding " + causedBy.get(0) + ": the task ran with CR0.TS clear while the registers "
-                        + "held another context, so its state was never saved or restored.");
+                    : linked && task.brokenSwitchSkippedRestore
+                        ? "It follows finding " + causedBy.get(0) + ": the switch into the task preloaded it but skipped "
+                            + "its restore, because it was still the vCPU's fpu_owner_task and its last_cpu was this "
+                            + "vCPU (Linux 3.x's fpu_lazy_restore), while another task had written the registers "
+                            + "without trapping."
+                        : "It follows finding " + causedBy.get(0) + ": the task ran with CR0.TS clear while the registers "
+                            + "held another context, so its state was never saved or restored.");
         if (findings.wantsTimeline(this)) {
           long start = linked ? TsClearAtSwitchRule.windowStart(cause, task.brokenSwitch.seq()) : event.seq - 40;
           List<EvidenceRow> rows = new ArrayList<>(vcpu.history(Math.max(0, start), event.seq, 120));

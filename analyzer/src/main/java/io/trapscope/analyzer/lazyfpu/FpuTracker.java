@@ -5,7 +5,9 @@ import io.trapscope.analyzer.engine.Event;
 import io.trapscope.analyzer.engine.RowSlot;
 import io.trapscope.analyzer.engine.RuleEngine;
 import io.trapscope.analyzer.engine.Timelines;
+import io.trapscope.model.vocabulary.ControlRegister;
 import io.trapscope.model.vocabulary.EventKind;
+import io.trapscope.model.vocabulary.Hypercall;
 import io.trapscope.model.vocabulary.RestoreWhere;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,20 @@ public final class FpuTracker {
     final RowSlot pendingSwitch = new RowSlot();
     /** The finding id of the last switch on this vCPU that broke the lazy-FPU contract, 0 if none. */
     public long lastBrokenSwitch;
+    /**
+     * The last FPU_RESTORE here: its task is Linux 3.x's {@code fpu_owner_task}, which only the kernel's own
+     * loads change, never a task's FPU_WRITE.
+     */
+    public final RowSlot ownerLoad = new RowSlot();
+    /** The last {@code clts()} here: an {@code fpu_taskswitch} hypercall or a CR0 write that left TS clear. */
+    public final RowSlot tsClearWrite = new RowSlot();
+    /**
+     * Whether the last switch here cleared TS itself, after all FPU activity since the switch before it:
+     * the {@code clts()} of a preload, then followed by a restore unless the kernel skipped it.
+     */
+    public boolean switchClearedTs;
+    private long lastFpuActivitySeq = -1;
+    private long lastSwitchSeq = -1;
 
     VcpuState(int vcpu, Timelines timelines) {
       this.id = vcpu;
@@ -69,6 +85,8 @@ public final class FpuTracker {
     public final RowSlot brokenSwitchTsCleared = new RowSlot();
     public EvidenceRow brokenSwitchIrqEnable;
     public EvidenceRow brokenSwitchSleep;
+    /** Whether at that switch the kernel preloaded the task but skipped its restore (3.x lazy restore). */
+    public boolean brokenSwitchSkippedRestore;
   }
 
   /** The state of {@code vcpu}, created on first sight. */
@@ -145,10 +163,23 @@ public final class FpuTracker {
       vcpu.tsCleared.set(event);
     }
     vcpu.ts = event.ts;
+    if (isTsWrite(event) && !event.ts) {
+      vcpu.tsClearWrite.set(event);
+    }
     // Only kinds that carry task state create it: a task's last events (a save after its exit, say) must
     // not bring an exited task back and leak its entry.
     switch (event.kind) {
+      case TASK_SWITCH:
+        long since = Math.max(vcpu.lastFpuActivitySeq, vcpu.lastSwitchSeq);
+        vcpu.switchClearedTs = vcpu.tsClearWrite.present() && vcpu.tsClearWrite.seq() > since;
+        vcpu.lastSwitchSeq = event.seq;
+        break;
+      case FPU_SAVE:
+      case FPU_READ:
+        vcpu.lastFpuActivitySeq = event.seq;
+        break;
       case FPU_WRITE:
+        vcpu.lastFpuActivitySeq = event.seq;
         vcpu.context = event.task;
         vcpu.lastLoad.set(event);
         if (event.task >= 0) {
@@ -156,10 +187,13 @@ public final class FpuTracker {
         }
         break;
       case FPU_RESTORE:
+        vcpu.lastFpuActivitySeq = event.seq;
         vcpu.context = event.task;
         vcpu.lastLoad.set(event);
+        vcpu.ownerLoad.set(event);
         break;
       case NM_ENTER:
+        vcpu.lastFpuActivitySeq = event.seq;
         if (event.task >= 0) {
           TaskState task = task(event.task);
           task.handlerDepth++;
@@ -195,6 +229,12 @@ public final class FpuTracker {
       default:
         break;
     }
+  }
+
+  /** {@code stts()} or {@code clts()}: the {@code fpu_taskswitch} hypercall under PV, a CR0 write otherwise. */
+  static boolean isTsWrite(Event event) {
+    return (event.kind == EventKind.HYPERCALL && event.value == Hypercall.FPU_TASKSWITCH.code())
+        || (event.kind == EventKind.CR_WRITE && event.aux == ControlRegister.CR0.code());
   }
 
   /** Records a switch into a task, to be checked once its FPU half is known. */

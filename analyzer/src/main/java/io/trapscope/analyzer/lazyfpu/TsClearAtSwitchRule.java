@@ -43,17 +43,26 @@ public final class TsClearAtSwitchRule extends LazyFpuRule {
     if (vcpu.ts || vcpu.context == task) {
       return;
     }
+    boolean skipped = skippedRestore(vcpu, task);
     FpuTracker.TaskState clearer = vcpu.tsCleared.present() ? tracker.existingTask(vcpu.tsCleared.task()) : null;
-    boolean handlerOpen = clearer != null && clearer.handlerDepth > 0;
+    boolean handlerOpen = !skipped && clearer != null && clearer.handlerDepth > 0;
     EvidenceRow irqEnable = handlerOpen ? clearer.handlerIrqEnable : null;
     EvidenceRow sleep = handlerOpen ? clearer.handlerSleep : null;
     List<Long> causedBy = handlerOpen && clearer.schedWindowFinding != 0 ? List.of(clearer.schedWindowFinding) : List.of();
+    if (skipped) {
+      // The contract broke earlier, when the interloper began to run with TS clear; this switch only trusts it.
+      FpuTracker.TaskState interloper = tracker.existingTask(vcpu.context);
+      causedBy = interloper != null && interloper.brokenSwitchFinding != 0 ? List.of(interloper.brokenSwitchFinding) : List.of();
+    }
     List<EvidenceRow> evidence = List.of();
     String summary = "";
     String explanation = "";
     List<EvidenceRow> timeline = List.of();
     if (findings.wantsEvidence(this)) {
-      List<EvidenceRow> cause = cause(vcpu.tsCleared.row("ts-cleared"), irqEnable, sleep);
+      List<EvidenceRow> cause =
+          skipped
+              ? List.of(vcpu.ownerLoad.row("owner-restore"), vcpu.tsClearWrite.row("preload-clts"))
+              : cause(vcpu.tsCleared.row("ts-cleared"), irqEnable, sleep);
       evidence = new ArrayList<>(cause);
       if (vcpu.lastLoad.present()) {
         evidence.add(vcpu.lastLoad.row("registers-loaded"));
@@ -67,7 +76,8 @@ public final class TsClearAtSwitchRule extends LazyFpuRule {
         explanation =
             "Lazy FPU switching relies on CR0.TS being set whenever the registers do not hold the running task's "
                 + "state, so that the task's first FPU instruction traps (#NM) and the kernel saves and restores. "
-                + "Here task " + task + " starts running on vCPU " + check.vcpu() + " with TS clear" + describeCause(cause)
+                + "Here task " + task + " starts running on vCPU " + check.vcpu() + " with TS clear"
+                + (skipped ? describeSkip(cause, holder, causedBy) : describeCause(cause))
                 + ", so its FPU instructions will not trap: it will work on " + holder + " registers, and whatever it "
                 + "writes will never be saved.";
         if (findings.wantsTimeline(this)) {
@@ -83,6 +93,29 @@ public final class TsClearAtSwitchRule extends LazyFpuRule {
     incoming.brokenSwitchTsCleared.copyFrom(vcpu.tsCleared);
     incoming.brokenSwitchIrqEnable = irqEnable;
     incoming.brokenSwitchSleep = sleep;
+    incoming.brokenSwitchSkippedRestore = skipped;
+  }
+
+  /**
+   * Whether the switch preloaded {@code task} and skipped its restore: the switch itself cleared TS, no
+   * restore followed, and the task was the vCPU's {@code fpu_owner_task}. Linux 3.x's {@code
+   * fpu_lazy_restore} (Linux 3.11.1 source, arch/x86/include/asm/fpu-internal.h 412-416) skips it when that
+   * owner's {@code last_cpu} is this vCPU; 2.6.32 always restores after its {@code clts()}, so this never
+   * matches there.
+   */
+  static boolean skippedRestore(FpuTracker.VcpuState vcpu, int task) {
+    return vcpu.switchClearedTs && vcpu.ownerLoad.present() && vcpu.ownerLoad.task() == task;
+  }
+
+  static String describeSkip(List<EvidenceRow> cause, String holder, List<Long> causedBy) {
+    EvidenceRow owner = cause.get(0);
+    EvidenceRow clts = cause.get(1);
+    return ": the switch preloaded it, clearing TS at seq " + clts.seq() + " (" + clts.kind() + "), but restored "
+        + "nothing, because the task was still the vCPU's fpu_owner_task (the kernel last loaded its state here at seq "
+        + owner.seq() + ") and its last_cpu was this vCPU, so Linux 3.x's fpu_lazy_restore trusted the registers to "
+        + "still hold its state. They hold " + holder + " data instead: that task wrote them without trapping and so "
+        + "never became fpu_owner_task"
+        + (causedBy.isEmpty() ? "" : " (it ran with TS clear, finding " + causedBy.get(0) + ")");
   }
 
   /** The rows that explain a broken switch: who cleared TS, and the handler that then slept. */
