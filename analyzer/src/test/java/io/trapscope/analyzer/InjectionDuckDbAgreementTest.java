@@ -42,7 +42,9 @@ class InjectionDuckDbAgreementTest {
   static final Map<String, String> COUNTS = new LinkedHashMap<>();
 
   static {
-    COUNTS.put("INJ_DOUBLE_FAULT", "SELECT count(*) FROM 'TRAPS' WHERE source = 'xen' AND vector = 8");
+    // A combined #DF typed as the hardware injection reaches the guest; typed software, its VM entry fails.
+    COUNTS.put("INJ_DOUBLE_FAULT", "SELECT count(*) FROM 'TRAPS' WHERE source = 'xen' AND vector = 8 AND type = 'HW_EXCEPTION'");
+    COUNTS.put("INJ_VMENTRY_FAILURE", "SELECT count(*) FROM 'TRAPS' WHERE outcome = 'VMENTRY_FAILED'");
     COUNTS.put("INJ_TRIPLE_FAULT", "SELECT count(*) // 2 FROM 'TRAPS' WHERE outcome = 'TRIPLE_FAULT'");
     COUNTS.put("INJ_OVERWRITTEN", "SELECT count(*) FROM 'TRAPS' WHERE outcome = 'OVERWRITTEN'");
     COUNTS.put("INJ_DISCARDED", "SELECT count(*) FROM 'TRAPS' WHERE outcome = 'DISCARDED'");
@@ -65,13 +67,18 @@ class InjectionDuckDbAgreementTest {
             + "FROM 'TRAPS' t JOIN 'EVENTS' d ON d.seq = t.delivered_seq "
             + "WHERE t.source = 'listener' AND t.vector = 3 AND (t.type = 'HW_EXCEPTION' OR t.insn_len = 0))");
     COUNTS.put("PARAM_SELF_SET", "SELECT count(*) FROM 'EVENTS' WHERE kind = 'PARAM_SET' AND task >= 0");
+    // Xen 4.2 without a listener leaves RIP on the INT3: its #BP traps are re-executed without any request.
+    COUNTS.put(
+        "INT3_NO_LISTENER",
+        "SELECT count(DISTINCT (task, value)) FROM (SELECT task, value, count(*) AS runs FROM 'EVENTS' b WHERE b.kind = 'BREAKPOINT' "
+            + "AND NOT EXISTS (SELECT 1 FROM 'EVENTS' p WHERE p.kind IN ('MEM_EVENT_PUT', 'MEM_EVENT_DROP')) GROUP BY task, value) WHERE runs >= 3");
   }
 
   /** For the rules with one finding per event: the kinds whose rows are exactly the flagged ones, by role. */
   static final Map<String, String[]> FLAGGED_ROWS = new LinkedHashMap<>();
 
   static {
-    FLAGGED_ROWS.put("INJ_DOUBLE_FAULT", new String[] {"collision", "kind = 'DOUBLE_FAULT'"});
+    FLAGGED_ROWS.put("INJ_VMENTRY_FAILURE", new String[] {"vmentry-failure", "kind = 'VMENTRY_FAIL'"});
     FLAGGED_ROWS.put("INJ_TRIPLE_FAULT", new String[] {"collision", "kind = 'TRIPLE_FAULT'"});
     FLAGGED_ROWS.put("INJ_OVERWRITTEN", new String[] {"collision", "kind = 'EVENT_OVERWRITE'"});
     FLAGGED_ROWS.put("INJ_DISCARDED", new String[] {"collision", "kind = 'EVENT_DISCARD'"});
@@ -82,7 +89,8 @@ class InjectionDuckDbAgreementTest {
 
   static final String[] SAMPLES = {
     "int3-reinject", "int3-reinject-xen-4.9", "int3-reinject-hw", "int3-reinject-len0", "int3-reinject-nmi", "int3-ebusy-ignore",
-    "int3-sync-unanswered", "cr3-monitor", "cr3-monitor-xen-4.2", "self-param", "self-param-xen-4.2"
+    "int3-sync-unanswered", "cr3-monitor", "cr3-monitor-xen-4.2", "self-param", "self-param-xen-4.1", "self-param-xen-4.2",
+    "int3-no-listener", "int3-reinject-len0-strict-cpu"
   };
 
   /** Variants that reach what the samples rarely do: a discarded #BP, a triple fault, retries that succeed, NMIs and interrupts waiting together. */
@@ -179,6 +187,12 @@ class InjectionDuckDbAgreementTest {
     }
     Files.writeString(Path.of("target", "injection-agreement.tsv"), table.toString());
     for (String rule : COUNTS.keySet()) {
+      if (rule.equals("INJ_DISCARDED")) {
+        // The model can no longer make one: the only hardware exception it leaves pending is a #PF, which
+        // combines into #DF, and a #BP is never re-armed (hvm_event_needs_reinjection). The rule stays for
+        // traces of other exceptions; its agreement with SQL is checked, just not that it fires.
+        continue;
+      }
       assertTrue(totals.get(rule) > 0, rule + " never fired: its agreement with SQL would be vacuous\n" + table);
     }
   }

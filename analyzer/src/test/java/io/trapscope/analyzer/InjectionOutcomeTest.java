@@ -1,6 +1,7 @@
 package io.trapscope.analyzer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapscope.analyzer.report.Reporter;
@@ -42,12 +43,23 @@ class InjectionOutcomeTest {
   }
 
   @Test
-  void theSeedCaseDoubleFaultsAndPanicsTheGuest() throws Exception {
+  void theSeedCaseFailsTheVmEntryAndXenCrashesTheDomain() throws Exception {
+    // The combined #DF keeps the injected #BP's software type (4.1.0 vmx.c:1259-1289): vm_resume_fail, not a guest #DF.
     TraceAnalysis analysis = analyze("int3-reinject", 40);
-    assertTrue(count(analysis, "INJ_DOUBLE_FAULT") >= 1);
+    assertTrue(count(analysis, "INJ_VMENTRY_FAILURE") >= 1);
+    assertEquals(0, count(analysis, "INJ_DOUBLE_FAULT"), "no #DF reached the guest");
     assertTrue(count(analysis, "INJ_OVERWRITTEN") >= 1);
-    assertEquals(100, first(analysis, "INJ_DOUBLE_FAULT").score(), "the #DF reached the guest and it panicked");
+    assertEquals(100, first(analysis, "INJ_VMENTRY_FAILURE").score());
+    assertEquals("VMENTRY_FAILED", analysis.run().endReason());
     assertEquals(Verdict.FAIL, analysis.verdict());
+  }
+
+  @Test
+  void aHardwareTypedBreakpointOnXen42DoubleFaultsAndPanicsTheGuest() throws Exception {
+    TraceAnalysis analysis = analyze("int3-reinject,machine.xen=xen-4.2,introspection.listener.reinjectType=hw,limits.maxEvents=100000", 40);
+    assertTrue(count(analysis, "INJ_DOUBLE_FAULT") >= 1);
+    assertEquals(0, count(analysis, "INJ_VMENTRY_FAILURE"));
+    assertEquals(100, first(analysis, "INJ_DOUBLE_FAULT").score(), "the #DF reached the guest and it panicked");
   }
 
   @Test
@@ -135,21 +147,24 @@ class InjectionOutcomeTest {
   }
 
   @Test
-  void theMarkdownReportTellsTheDoubleFaultStory() throws Exception {
+  void theMarkdownReportTellsTheFailedVmEntryStory() throws Exception {
     TraceAnalysis analysis = analyze("int3-reinject", 40);
     StringWriter markdown = new StringWriter();
     Reporter.MARKDOWN.render(List.of(analysis), Severity.ERROR, new PrintWriter(markdown));
     String report = markdown.toString();
-    Finding finding = first(analysis, "INJ_DOUBLE_FAULT");
-    assertTrue(report.contains("### `INJ_DOUBLE_FAULT`: " + finding.summary()), report);
+    Finding finding = first(analysis, "INJ_VMENTRY_FAILURE");
+    assertTrue(report.contains("### `INJ_VMENTRY_FAILURE`: " + finding.summary()), report);
     assertTrue(finding.summary().contains("#BP") && finding.summary().contains("pending #PF"), finding.summary());
-    assertTrue(report.contains("hvm_combine_hw_exceptions turned #PF + #BP into a double fault"), report);
+    assertTrue(report.contains("#PF + #BP became vector 8, a software exception with an error code"), report);
+    assertTrue(report.contains("vm_resume_fail crashed the domain"), report);
+    assertTrue(report.contains("The guest never saw a double fault"), report);
     assertTrue(report.contains("DELIVERY_FAULT seq"), "where the pending event came from");
     assertTrue(report.contains("violation request went to the listener"), report);
-    assertTrue(report.contains("first refused with -EBUSY"), "the injection's refusal and retry");
-    assertTrue(report.contains("GUEST_PANIC seq"), report);
+    assertTrue(report.contains("DOMAIN_CRASH seq"), report);
+    assertFalse(report.contains("GUEST_PANIC seq"), report);
     assertTrue(report.contains("| seq | tick | task | event | inject slot | pending event | |"), "the timeline table");
-    for (String row : new String[] {"DELIVERY_FAULT #PF", "INJECT_ENTRY #BP (trap", "DOUBLE_FAULT pending #PF + injected #BP = #DF", "GUEST_PANIC in the #DF handler"}) {
+    for (String row : new String[] {"DELIVERY_FAULT #PF", "INJECT_ENTRY #BP (trap", "DOUBLE_FAULT pending #PF + injected #BP = #DF",
+        "VMENTRY_FAIL #DF: a software exception delivering an error code"}) {
       assertTrue(report.contains(row), "timeline row " + row + "\n" + report);
     }
     assertTrue(report.contains("**<== collision**"), report);

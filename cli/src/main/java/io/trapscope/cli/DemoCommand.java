@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         List.of(before, after, injection.before(), injection.after()), AnalysisOptions.defaults().failOn(), new PrintWriter(markdown));
     Outputs.write(report, markdown.toString());
     out.printf("Traces: %s (the leak), %s (with the fix)%n", leak, fixed);
-    out.printf("        %s (the double fault), %s (its choices on Xen 4.9)%n", injection.trace(), injection.replayed());
+    out.printf("        %s (the failed VM entry), %s (its choices on Xen 4.9)%n", injection.trace(), injection.replayed());
     out.printf("Report: %s (Markdown, for a bug ticket)%n", report);
     out.printf("Next:   trapscope analyze %s --format markdown%n", injection.trace());
     out.printf("        SQL on %s: SELECT * FROM events WHERE kind = 'FPU_READ' AND fpu_owner <> task%n", leak.resolve("events.parquet"));

@@ -19,13 +19,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The demo's second part: the hazard Tim Deegan named in the 2011 INT3/CRx capture review. Records an introspection agent whose injection meets a pending
- * exception on Xen 4.1, explains the double fault, and replays the same choices on Xen 4.9.
+ * The demo's second part: the hazard Tim Deegan named in the 2011 INT3/CRx capture review. Records an introspection
+ * agent whose injected #BP meets a pending #PF on Xen 4.1, explains why Xen crashes the domain (the combined #DF keeps
+ * the #BP's software type, and the VM entry fails), and replays the same choices on Xen 4.9.
  */
 final class InjectionDemo {
   static final String SAMPLE = "int3-reinject";
   static final String XEN_4_9 = "machine.xen=xen-4.9";
-  private static final String DOUBLE_FAULT = "INJ_DOUBLE_FAULT";
+  private static final String VMENTRY_FAILURE = "INJ_VMENTRY_FAILURE";
   private static final String DROPPED = "INJ_DROPPED";
   private static final int TIMELINE_ROWS_BEFORE = 12;
 
@@ -33,8 +34,8 @@ final class InjectionDemo {
   record Result(TraceAnalysis before, TraceAnalysis after, Path trace, Path replayed) {
     boolean asExpected() {
       return before.verdict() == Verdict.FAIL
-          && findings(before, DOUBLE_FAULT) > 0
-          && findings(after, DOUBLE_FAULT) == 0
+          && findings(before, VMENTRY_FAILURE) > 0
+          && findings(after, VMENTRY_FAILURE) == 0
           && findings(after, DROPPED) > 0;
     }
   }
@@ -47,8 +48,8 @@ final class InjectionDemo {
   private InjectionDemo() {}
 
   static Result run(PrintWriter out, Path output, RecordStep recorder, ProgressListener progress) throws Exception {
-    Path trace = output.resolve("double-fault");
-    Path replayed = output.resolve("double-fault-xen-4.9");
+    Path trace = output.resolve("injection");
+    Path replayed = output.resolve("injection-xen-4.9");
     Scenario scenario = ScenarioLoader.load(SAMPLE, List.of(), null);
     out.println("Part 2. Xen's INT3/CRx capture (xen-devel, January 2011): an agent's injected trap meets a pending exception");
     out.println();
@@ -68,7 +69,7 @@ final class InjectionDemo {
       }
     }
     out.println();
-    printDoubleFault(before, out);
+    printVmEntryFailure(before, out);
     TraceAnalysis after = counterfactual.after();
     out.printf("7. Replaying the same choices on Xen 4.9 (trapscope replay %s --set %s -o %s)%n", trace, XEN_4_9, replayed);
     if (counterfactual.parting() != null) {
@@ -86,20 +87,20 @@ final class InjectionDemo {
     }
     out.println(
         DemoCommand.wrap(
-            "No double fault on Xen 4.9: hvm_do_resume no longer injects over a pending event. It drops the agent's "
-                + "injection instead, silently, so the agent must notice and inject again once the pending event is delivered.",
+            "No failed VM entry on Xen 4.9: hvm_do_resume no longer injects over a pending event (9864841914). It drops the "
+                + "agent's injection instead, silently, so the agent must notice and inject again once the pending event is delivered.",
             100,
             "   "));
     out.println();
     return new Result(before, after, trace, replayed);
   }
 
-  private static void printDoubleFault(TraceAnalysis analysis, PrintWriter out) {
-    Finding fault = analysis.findings().stream().filter(finding -> finding.rule().equals(DOUBLE_FAULT)).findFirst().orElse(null);
+  private static void printVmEntryFailure(TraceAnalysis analysis, PrintWriter out) {
+    Finding fault = analysis.findings().stream().filter(finding -> finding.rule().equals(VMENTRY_FAILURE)).findFirst().orElse(null);
     if (fault == null) {
       return;
     }
-    out.printf("   The double fault on vCPU %d: its events, the inject slot and the pending event after each%n%n", fault.vcpu());
+    out.printf("   The failed VM entry on vCPU %d: its events, the inject slot and the pending event after each%n%n", fault.vcpu());
     for (String line : InjectionTimeline.text(fault, TIMELINE_ROWS_BEFORE)) {
       out.println("   " + line);
     }

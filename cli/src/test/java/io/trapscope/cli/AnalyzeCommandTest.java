@@ -116,9 +116,11 @@ class AnalyzeCommandTest {
     assertTrue(demo.out.contains("Analyzing it: PASS"), demo.out);
     assertTrue(demo.out.lines().anyMatch(line -> line.matches("\\s+FPU_STATE_LEAK\\s+\\d+ -> 0")), demo.out);
     assertTrue(demo.out.contains("DOUBLE_FAULT pending #PF + injected #BP = #DF"), demo.out);
-    assertTrue(demo.out.lines().anyMatch(line -> line.matches("\\s+INJ_DOUBLE_FAULT\\s+[1-9]\\d* -> 0")), demo.out);
+    assertTrue(demo.out.contains("VMENTRY_FAIL #DF: a software exception delivering an error code"), demo.out);
+    assertTrue(demo.out.contains("Xen killed it"), "the guest does not panic: " + demo.out);
+    assertTrue(demo.out.lines().anyMatch(line -> line.matches("\\s+INJ_VMENTRY_FAILURE\\s+[1-9]\\d* -> 0")), demo.out);
     assertTrue(demo.out.lines().anyMatch(line -> line.matches("\\s+INJ_DROPPED\\s+0 -> [1-9]\\d*")), demo.out);
-    assertTrue(Files.exists(output.resolve("double-fault-xen-4.9").resolve("manifest.json")));
+    assertTrue(Files.exists(output.resolve("injection-xen-4.9").resolve("manifest.json")));
     assertTrue(Files.isRegularFile(output.resolve("report.md")));
     assertTrue(Files.isRegularFile(output.resolve("leak").resolve("manifest.json")));
     assertEquals(0, Cli.run("demo", "-o", output.toString()).exitCode, "the demo can run again over its own output");

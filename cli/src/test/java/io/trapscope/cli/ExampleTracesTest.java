@@ -22,7 +22,7 @@ class ExampleTracesTest {
   private static final Path TRACES = Path.of("..", "samples", "traces");
   /** Each example trace, and a rule it must be flagged with. */
   private static final Map<String, String> EXPECTED_RULES =
-      Map.of("fpu-memcmp", "FPU_STATE_LEAK", "int3-reinject", "INJ_DOUBLE_FAULT", "cr3-monitor", "EVT_RING_DROP");
+      Map.of("fpu-memcmp", "FPU_STATE_LEAK", "int3-reinject", "INJ_VMENTRY_FAILURE", "cr3-monitor", "EVT_RING_DROP");
 
   @TempDir Path temp;
 

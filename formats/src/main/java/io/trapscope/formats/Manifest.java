@@ -17,6 +17,8 @@ import java.util.SortedMap;
  * @param toolVersion the trapscope version that wrote the trace
  * @param seed the seed of the run
  * @param scenario the fully resolved scenario, every default filled in
+ * @param modelVersion the version of the emulator's rules that recorded the run; null in a manifest written
+ *     before it was recorded, which is version 1
  * @param families the bug families the run exercises, by id ({@code lazy-fpu}, {@code memory-events}), as the
  *     recorder declared them; null in a manifest written before trapscope declared them
  * @param run how the run ended
@@ -27,6 +29,7 @@ public record Manifest(
     String format,
     int schemaVersion,
     String toolVersion,
+    Integer modelVersion,
     long seed,
     JsonNode scenario,
     List<String> families,
@@ -60,7 +63,12 @@ public record Manifest(
   /** The entry of {@code table}, or null if the manifest does not list it. */
   /** The same manifest with {@code newTables} as its table entries. */
   public Manifest withTables(List<TableEntry> newTables) {
-    return new Manifest(format, schemaVersion, toolVersion, seed, scenario, families, run, newTables, eventKinds);
+    return new Manifest(format, schemaVersion, toolVersion, modelVersion, seed, scenario, families, run, newTables, eventKinds);
+  }
+
+  /** The model version, 1 for a manifest that does not say. */
+  public int modelVersionOrFirst() {
+    return modelVersion == null ? 1 : modelVersion;
   }
 
   public TableEntry table(Table table) {

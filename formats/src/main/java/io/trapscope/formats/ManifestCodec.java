@@ -34,6 +34,7 @@ public final class ManifestCodec {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern FAMILY = Pattern.compile("[a-z][a-z0-9-]{0,63}");
   private static final String FAMILIES = "families";
+  private static final String MODEL_VERSION = "modelVersion";
   /** More families than trapscope will ever have; bounds what a hostile manifest can make us hold. */
   private static final int FAMILIES_MAX = 64;
 
@@ -130,6 +131,9 @@ public final class ManifestCodec {
         // Manifests written before the recorder declared its families; the analyzer derives them instead.
         object.putNull(FAMILIES);
       }
+      if (!object.has(MODEL_VERSION)) {
+        object.putNull(MODEL_VERSION);
+      }
       manifest = MAPPER.treeToValue(object, Manifest.class);
     } catch (JsonMappingException e) {
       throw new TraceFormatException(path, describeMapping(e), e);
@@ -154,6 +158,9 @@ public final class ManifestCodec {
     }
     if (manifest.schemaVersion() < 1) {
       throw new TraceFormatException(path, "schema version " + manifest.schemaVersion() + " is not valid");
+    }
+    if (manifest.modelVersion() != null && manifest.modelVersion() < 1) {
+      throw new TraceFormatException(path, "modelVersion " + manifest.modelVersion() + " is not valid");
     }
     if (manifest.families() != null) {
       if (manifest.families().size() > FAMILIES_MAX) {

@@ -132,7 +132,7 @@ public final class TestData {
     return new Manifest(
         Manifest.FORMAT,
         Manifest.SCHEMA_VERSION,
-        "test",
+        "test", 2,
         seed,
         JsonNodeFactory.instance.objectNode().put("seed", seed),
         java.util.List.of("lazy-fpu"),

@@ -239,7 +239,7 @@ class TraceIntegrityTest {
 
   static Manifest withTables(Manifest manifest, List<Manifest.TableEntry> tables) {
     return new Manifest(
-        manifest.format(), manifest.schemaVersion(), manifest.toolVersion(), manifest.seed(), manifest.scenario(),
+        manifest.format(), manifest.schemaVersion(), manifest.toolVersion(), 2, manifest.seed(), manifest.scenario(),
         java.util.List.of("lazy-fpu"),
         manifest.run(), tables, manifest.eventKinds());
   }

@@ -193,7 +193,7 @@ class TraceRoundTripTest {
           new Manifest(
               Manifest.FORMAT,
               Manifest.SCHEMA_VERSION,
-              "test",
+              "test", 2,
               7,
               JsonNodeFactory.instance.objectNode().put("seed", 7),
               java.util.List.of("lazy-fpu"),

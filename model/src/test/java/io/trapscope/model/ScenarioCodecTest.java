@@ -88,7 +88,12 @@ class ScenarioCodecTest {
     assertError(hvm + "\"introspection\": {\"protectStack\": true}}", List.of(), "introspection.protectStack: the listener protects the stack");
     assertError(hvm + "\"introspection\": {\"listener\": {\"reinjectLength\": 16}}}", List.of(), "introspection.listener.reinjectLength: must be between 0 and 15");
     assertError(hvm + "\"introspection\": {\"int3\": {\"mode\": \"snyc\"}}}", List.of(), "did you mean 'sync'?");
-    assertError("{}", List.of("machine.xen=xen-4.3"), "x.json: machine.xen: unknown value 'xen-4.3' (expected one of: xen-4.1, xen-4.2, xen-4.9)");
+    assertError("{}", List.of("machine.xen=xen-4.3"), "x.json: machine.xen: unknown value 'xen-4.3' (expected one of: xen-4.1-rfc, xen-4.1, xen-4.2, xen-4.9)");
+    // Software breakpoint events are always sync from 4.6 on (hvm_monitor_debug, 4.9.0 monitor.c:122-129).
+    assertError(
+        hvm + "\"introspection\": {\"int3\": {\"mode\": \"async\"}}}",
+        List.of("machine.xen=xen-4.9"),
+        "introspection.int3.mode: xen-4.9 sends software breakpoint events sync only");
   }
 
   private static void assertError(String json, List<String> overrides, String expected) {

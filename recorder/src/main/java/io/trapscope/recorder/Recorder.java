@@ -76,6 +76,7 @@ public final class Recorder {
                   Manifest.FORMAT,
                   Manifest.SCHEMA_VERSION,
                   Version.current(),
+                  Scenario.MODEL_VERSION,
                   scenario.seed(),
                   ScenarioCodec.toTree(scenario),
                   scenario.families().stream().map(Family::id).toList(),

@@ -31,6 +31,7 @@ public final class Replayer {
    */
   public static ReplayResult replay(Path trace, ProgressListener progress) {
     TraceReader reader = TraceReader.open(trace);
+    requireThisModel(reader);
     Manifest manifest = reader.manifest();
     Scenario scenario = scenarioOf(reader);
     try (ChoiceLog log = new ChoiceLog(reader);
@@ -73,6 +74,7 @@ public final class Replayer {
   public static CounterfactualResult counterfactual(
       Path trace, List<String> overrides, Path target, RecordOptions options, ProgressListener progress) throws IOException {
     TraceReader reader = TraceReader.open(trace);
+    requireThisModel(reader);
     Manifest manifest = reader.manifest();
     Scenario changed =
         ScenarioCodec.parse(ScenarioCodec.toJson(scenarioOf(reader)), "--set", overrides, null);
@@ -104,5 +106,20 @@ public final class Replayer {
 
   private static Scenario scenarioOf(TraceReader reader) {
     return Analyzer.scenarioOf(reader);
+  }
+
+  /**
+   * A trace recorded under other rules of the model cannot replay: its choices answer questions this model
+   * asks differently, so the runs would part at once for a reason that is not a divergence. One line says so.
+   */
+  private static void requireThisModel(TraceReader reader) {
+    int recorded = reader.manifest().modelVersionOrFirst();
+    if (recorded != Scenario.MODEL_VERSION) {
+      throw new TraceFormatException(
+          reader.directory().resolve(Manifest.FILE_NAME),
+          "recorded by model version " + recorded + " (trapscope " + reader.manifest().toolVersion() + "); this trapscope runs model version "
+              + Scenario.MODEL_VERSION + ", whose rules differ, so it cannot replay it: analyze and inspect still read it, and "
+              + "'trapscope record' of its scenario and seed gives a trace of this model");
+    }
   }
 }

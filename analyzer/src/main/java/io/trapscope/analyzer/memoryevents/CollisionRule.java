@@ -211,7 +211,7 @@ abstract class CollisionRule extends InjectionRule {
         text.append(", accepted at seq ").append(injection.request.seq());
       }
       if (injection.entry != null) {
-        text.append(", was taken out of the slot at the vCPU's schedule-in (INJECT_ENTRY seq ").append(injection.entry.seq()).append(')');
+        text.append(", was taken out of the slot at the vCPU's next scheduler pass (INJECT_ENTRY seq ").append(injection.entry.seq()).append(')');
       }
       return text.toString();
     }

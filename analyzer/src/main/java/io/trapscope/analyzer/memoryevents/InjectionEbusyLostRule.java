@@ -70,7 +70,7 @@ public final class InjectionEbusyLostRule extends InjectionRule {
     String explanation = "";
     if (findings.keeps(this)) {
       StringBuilder text = new StringBuilder("HVMOP_inject_trap holds one injection per vCPU: while the slot is taken (inject_trap != -1) ")
-          .append("every further call returns -EBUSY until a schedule-in of the vCPU empties it. The listener's ").append(vector)
+          .append("every further call returns -EBUSY until the vCPU's next scheduler pass (hvm_do_resume) empties it. The listener's ").append(vector)
           .append(" for task ").append(injection.task).append(" (trap ").append(injection.trapId).append(") was ").append(refused);
       if (injection.firstRefusal != null) {
         text.append(", first at seq ").append(injection.firstRefusal.seq());

@@ -42,7 +42,8 @@ final class InjectionFixes {
 
   static List<Fix> vmEntryFailure(Scenario scenario) {
     ListenerConfig listener = listener(scenario);
-    boolean softwareBreakpoints = scenario.machine().xen().callerChoosesTrapType() && listener.reinjectType() == InjectionType.SOFTWARE;
+    boolean softwareBreakpoints =
+        listener.connected() && scenario.machine().xen().callerChoosesTrapType() && listener.reinjectType() == InjectionType.SOFTWARE;
     List<Fix> fixes = new java.util.ArrayList<>(collision(scenario));
     fixes.add(
         new Fix(

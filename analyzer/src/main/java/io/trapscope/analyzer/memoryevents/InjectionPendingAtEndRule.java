@@ -33,7 +33,7 @@ public final class InjectionPendingAtEndRule extends InjectionRule {
     }
     for (VcpuInjections state : tracker.vcpus()) {
       if (state.slot != null) {
-        flag(state.vcpu, state.slot, null, "still in the inject slot: no schedule-in of vCPU " + state.vcpu + " took it", tracker, findings);
+        flag(state.vcpu, state.slot, null, "still in the inject slot: no scheduler pass of vCPU " + state.vcpu + " took it", tracker, findings);
       }
       if (state.pending != null && state.pending.origin == PendingEvent.Origin.LISTENER && state.pending.injection != null) {
         flag(state.vcpu, state.pending.injection, state.pending, "pending on vCPU " + state.vcpu + ", never delivered", tracker, findings);

@@ -27,6 +27,13 @@ public record Scenario(
     IntrospectionConfig introspection,
     LimitsConfig limits) {
 
+  /**
+   * The version of the machine model's rules, which the manifest records: the same scenario and seed give
+   * the same run only under the same rules, so a replay under other rules is refused in one line. 1: until
+   * 0.1.0's injection model; 2: the released Xen's injection model (VM-entry failures, re-arming, profiles).
+   */
+  public static final int MODEL_VERSION = 2;
+
   /** The defaults every scenario file starts from. */
   public static Scenario defaults() {
     return new Scenario(

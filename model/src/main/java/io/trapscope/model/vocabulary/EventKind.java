@@ -172,7 +172,7 @@ public enum EventKind {
       "the task",
       vector("the vector being delivered when pushing its frame faulted on the stack page; it stays pending, except a #BP or #OF, which Xen does not re-arm (`hvm_event_needs_reinjection`): the instruction executes again"),
       flag("1 if the listener write-protects the stack, so a violation request follows; 0 if Xen resolved the fault itself", "violation request", "Xen resolved it"),
-      "{value}: stack fault, stays pending; {aux}"),
+      "{value}: delivery faulted on the stack; {aux}"),
   PARAM_SET(
       Family.MEMORY_EVENTS,
       "-1 when the control domain set it; the guest task when a guest set it on its own domain",
