@@ -15,12 +15,12 @@ final class OutputGuard {
   private OutputGuard() {}
 
   /**
-   * The trace directory {@code given} names, as the reader takes it: the directory itself, or the directory
-   * holding the file named.
+   * The trace directory {@code given} names, as the reader takes it: the directory holding the file named
+   * (its manifest, say), else the name itself; a name that is nothing yet is left to the reader to refuse.
    */
   static Path traceDirectory(Path given) {
     Path absolute = given.toAbsolutePath();
-    return Files.isDirectory(absolute) || absolute.getParent() == null ? absolute : absolute.getParent();
+    return Files.isRegularFile(absolute) && absolute.getParent() != null ? absolute.getParent() : absolute;
   }
 
   /**

@@ -147,6 +147,13 @@ class RobustInputOutputTest {
   }
 
   @Test
+  void aMissingTraceIsReportedAsMissingNotAsHoldingTheOutput() {
+    Path nowhere = temp.resolve("nowhere");
+    assertOneLineError(Cli.run("analyze", nowhere.toString(), "-o", temp.resolve("report.txt").toString()), "nowhere: no such trace directory");
+    assertFalse(Files.exists(temp.resolve("report.txt")), "nothing left behind");
+  }
+
+  @Test
   void analyzeWritesToStandardOutputForADash() throws Exception {
     Cli dash = Cli.run("analyze", trace.toString(), "-o", "-");
     Cli plain = Cli.run("analyze", trace.toString());
