@@ -48,6 +48,9 @@ final class OutputGuard {
     Path target = real(output);
     for (Path input : inputs) {
       Path trace = real(traceDirectory(input));
+      if (target.equals(trace)) {
+        throw new UserError(output + ": " + option + " is the input trace " + input + "; writing there would destroy it");
+      }
       if (target.startsWith(trace)) {
         throw new UserError(output + ": " + option + " lies inside the input trace " + input + "; writing there would damage it");
       }

@@ -168,10 +168,10 @@ class RobustInputOutputTest {
     Map<String, String> before = listing(trace);
     assertOneLineError(
         Cli.run("replay", trace.toString(), "--set", "machine.patches=konrad-stts", "-o", trace.toString(), "--force"),
-        "-o lies inside the input trace");
+        "-o is the input trace");
     assertOneLineError(
         Cli.run("replay", trace.resolve("manifest.json").toString(), "--set", "machine.patches=konrad-stts", "-o", trace.resolve(".").toString(), "--force"),
-        "-o lies inside the input trace");
+        "-o is the input trace");
     assertOneLineError(
         Cli.run("replay", trace.toString(), "--set", "machine.patches=konrad-stts", "-o", trace.resolve("fixed").toString()),
         "-o lies inside the input trace");

@@ -141,7 +141,7 @@ public final class ManifestCodec {
     try {
       String refusal = InputFiles.refusal(path, MANIFEST_BYTES_MAX);
       if (refusal != null) {
-        throw new TraceFormatException(path, refusal + " (a manifest is a few kilobytes)");
+        throw new TraceFormatException(path, refusal);
       }
       bytes = InputFiles.readBounded(path, MANIFEST_BYTES_MAX);
       if (bytes == null) {

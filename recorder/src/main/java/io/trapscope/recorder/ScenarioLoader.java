@@ -48,7 +48,7 @@ public final class ScenarioLoader {
       // Checked before a byte is read: a FIFO would block for ever and /dev/zero would never end.
       String refusal = InputFiles.refusal(path, ScenarioCodec.SOURCE_CHARS_MAX);
       if (refusal != null) {
-        throw new ScenarioException(path.toString(), "", refusal + " (a scenario is a few hundred bytes)");
+        throw new ScenarioException(path.toString(), "", refusal);
       }
       byte[] bytes = InputFiles.readBounded(path, ScenarioCodec.SOURCE_CHARS_MAX);
       if (bytes == null) {
