@@ -55,7 +55,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "TEXT", description = "text, json or markdown (default: text).")
   Reporter format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output ('-' for standard output).")
   Path output;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "ERROR", description = "info, warning or error (default: error): findings at or above it fail.")
@@ -71,6 +71,16 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (maxFindings < 1) {
       throw new UserError("--max-findings must be at least 1");
+    }
+    boolean toStandardOutput = output == null || output.toString().equals(OutputGuard.STANDARD_OUTPUT);
+    // Checked before any analysis, so that a refused output leaves nothing behind, not even a partial file.
+    if (!toStandardOutput) {
+      OutputGuard.refuseInsideInputs(output, "-o", traces);
+      OutputGuard.refuseNonRegular(output, "-o");
+    }
+    if (findingsParquet != null) {
+      OutputGuard.refuseInsideInputs(findingsParquet, "--findings-parquet", traces);
+      OutputGuard.refuseNonRegular(findingsParquet, "--findings-parquet");
     }
     AnalysisOptions options = new AnalysisOptions(failOn, maxFindings, AnalysisOptions.TIMELINES_DEFAULT);
     List<TraceAnalysis> analyses = new ArrayList<>();
@@ -93,7 +103,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     StringWriter report = new StringWriter();
     format.render(analyses, failOn, new PrintWriter(report));
-    if (output == null) {
+    if (toStandardOutput) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(report);
       out.flush();

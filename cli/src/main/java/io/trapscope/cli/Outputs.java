@@ -15,6 +15,7 @@ final class Outputs {
     if (Files.isDirectory(absolute)) {
       throw new UserError(target + ": is a directory; expected a file name");
     }
+    OutputGuard.refuseNonRegular(target, "the output");
     Files.createDirectories(absolute.getParent());
     Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
     try {

@@ -68,6 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
+      OutputGuard.refuseOverInputs(output, "-o", List.of(trace));
       CounterfactualResult result;
       try (ProgressLine progress = ProgressLine.forStandardError(spec.commandLine().getErr(), "replaying")) {
         result = Replayer.counterfactual(trace, overrides, output, new RecordOptions(false, force, WriterOptions.Compression.ZSTD), progress);

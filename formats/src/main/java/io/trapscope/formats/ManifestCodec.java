@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +31,11 @@ import java.util.regex.Pattern;
 public final class ManifestCodec {
   /** A manifest is a few kilobytes: its scenario and a dozen file entries. */
   public static final long MANIFEST_BYTES_MAX = 4L << 20;
+  /**
+   * A data file's largest size: far above any recording's (a billion events compress to a few GiB), yet a
+   * bound on what a hostile manifest can make us hash.
+   */
+  public static final long DATA_FILE_BYTES_MAX = 16L << 30;
   /** Directory entries looked at for {@link #tracesInside}, and traces named. */
   private static final int TRACES_LISTED_ENTRIES_MAX = 1000;
   private static final int TRACES_LISTED_MAX = 5;
@@ -49,12 +58,36 @@ public final class ManifestCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+    refuseCoercions(mapper);
     mapper
         .getFactory()
         .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
     return mapper;
+  }
+
+  /**
+   * Makes every JSON type stand for itself: without this Jackson reads {@code "2"} as the number 2, {@code 2} as
+   * the string "2" and {@code true} as "true", so a damaged manifest would be read as something it does not say.
+   */
+  private static void refuseCoercions(JsonMapper mapper) {
+    refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
+    refuse(mapper, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Float, CoercionInputShape.Boolean);
+    // An integer is a number, so 1 stays a valid probability; a string or true is not.
+    refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean);
+    refuse(mapper, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Integer, CoercionInputShape.Float);
+    // An enum's ordinal is no name: 1 is not "xen-hvm".
+    refuse(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.EmptyString);
+  }
+
+  private static void refuse(JsonMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+    for (CoercionInputShape shape : shapes) {
+      mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+    }
   }
 
   /** The manifest as the bytes written to disk: two-space indentation and a final newline. */
@@ -106,11 +139,14 @@ public final class ManifestCodec {
     Path path = directory.resolve(Manifest.FILE_NAME);
     byte[] bytes;
     try {
-      long size = Files.size(path);
-      if (size > MANIFEST_BYTES_MAX) {
-        throw new TraceFormatException(path, size + " bytes, more than a manifest can be (" + MANIFEST_BYTES_MAX + ")");
+      String refusal = InputFiles.refusal(path, MANIFEST_BYTES_MAX);
+      if (refusal != null) {
+        throw new TraceFormatException(path, refusal);
       }
-      bytes = Files.readAllBytes(path);
+      bytes = InputFiles.readBounded(path, MANIFEST_BYTES_MAX);
+      if (bytes == null) {
+        throw new TraceFormatException(path, "grew past " + MANIFEST_BYTES_MAX + " bytes while read");
+      }
     } catch (NoSuchFileException e) {
       List<String> inside = tracesInside(directory);
       String hint =
@@ -126,6 +162,10 @@ public final class ManifestCodec {
       JsonNode tree = MAPPER.readTree(bytes);
       if (!(tree instanceof ObjectNode object)) {
         throw new TraceFormatException(path, "not a manifest: expected a JSON object");
+      }
+      refuseNulls(path, object, "");
+      if (object.has("scenario") && !object.get("scenario").isObject()) {
+        throw new TraceFormatException(path, "scenario: expected an object");
       }
       if (!object.has(FAMILIES)) {
         // Manifests written before the recorder declared its families; the analyzer derives them instead.
@@ -146,6 +186,29 @@ public final class ManifestCodec {
     return manifest;
   }
 
+  /**
+   * Refuses a JSON null anywhere but in the two optional fields: Jackson would bind it as a missing value, and
+   * a missing run or table entry is a crash later rather than a message now.
+   */
+  private static void refuseNulls(Path path, JsonNode node, String where) {
+    if (node.isNull()) {
+      throw new TraceFormatException(path, where + ": null where a value is required");
+    }
+    if (node.isObject()) {
+      for (var fields = node.fields(); fields.hasNext(); ) {
+        var field = fields.next();
+        boolean optional = where.isEmpty() && (field.getKey().equals(FAMILIES) || field.getKey().equals(MODEL_VERSION));
+        if (!(optional && field.getValue().isNull())) {
+          refuseNulls(path, field.getValue(), where.isEmpty() ? field.getKey() : where + "." + field.getKey());
+        }
+      }
+    } else if (node.isArray()) {
+      for (int index = 0; index < node.size(); index++) {
+        refuseNulls(path, node.get(index), where + "[" + index + "]");
+      }
+    }
+  }
+
   private static void check(Path path, Manifest manifest) {
     if (!Manifest.FORMAT.equals(manifest.format())) {
       throw new TraceFormatException(path, "format is '" + manifest.format() + "', expected '" + Manifest.FORMAT + "'");
@@ -156,8 +219,12 @@ public final class ManifestCodec {
           "schema version " + manifest.schemaVersion() + " is newer than this trapscope reads ("
               + Manifest.SCHEMA_VERSION + "); upgrade trapscope");
     }
-    if (manifest.schemaVersion() < 1) {
-      throw new TraceFormatException(path, "schema version " + manifest.schemaVersion() + " is not valid");
+    if (manifest.schemaVersion() != Manifest.SCHEMA_VERSION) {
+      // Version 1 lacked columns the analyzer reads (docs/TRACE_FORMAT.md): reading it would misreport.
+      throw new TraceFormatException(
+          path,
+          "schemaVersion: " + manifest.schemaVersion() + " is not read; this trapscope reads schema version "
+              + Manifest.SCHEMA_VERSION + " only");
     }
     if (manifest.modelVersion() != null && manifest.modelVersion() < 1) {
       throw new TraceFormatException(path, "modelVersion " + manifest.modelVersion() + " is not valid");
@@ -200,6 +267,10 @@ public final class ManifestCodec {
         }
         if (file.bytes() < 0) {
           throw new TraceFormatException(path, where + ": negative size for '" + file.path() + "'");
+        }
+        if (file.bytes() > DATA_FILE_BYTES_MAX) {
+          throw new TraceFormatException(
+              path, where + ": '" + file.path() + "' of " + file.bytes() + " bytes, more than " + DATA_FILE_BYTES_MAX + " allowed");
         }
         if (file.sha256() == null || !SHA256.matcher(file.sha256()).matches()) {
           throw new TraceFormatException(path, where + ": '" + file.path() + "' has no valid sha256");

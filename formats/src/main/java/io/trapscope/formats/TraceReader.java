@@ -3,6 +3,8 @@ package io.trapscope.formats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -124,10 +126,13 @@ public final class TraceReader {
         Path path = directory.resolve(file.path());
         long size;
         try {
-          if (!Files.isRegularFile(path)) {
-            throw new TraceFormatException(path, "missing (listed in the manifest)");
+          String refusal = InputFiles.refusal(path, ManifestCodec.DATA_FILE_BYTES_MAX);
+          if (refusal != null) {
+            throw new TraceFormatException(path, refusal + " (listed in the manifest)");
           }
           size = Files.size(path);
+        } catch (NoSuchFileException e) {
+          throw new TraceFormatException(path, "missing (listed in the manifest)", e);
         } catch (IOException e) {
           throw new TraceFormatException(path, "cannot read: " + e.getMessage(), e);
         }
@@ -152,7 +157,7 @@ public final class TraceReader {
   public static String sha256(Path path) {
     MessageDigest digest = DigestingOutputStream.sha256Digest();
     byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
       int read;
       while ((read = in.read(buffer)) > 0) {
         digest.update(buffer, 0, read);

@@ -1,5 +1,6 @@
 package io.trapscope.recorder;
 
+import io.trapscope.formats.InputFiles;
 import io.trapscope.model.scenario.Scenario;
 import io.trapscope.model.scenario.ScenarioCodec;
 import io.trapscope.model.scenario.ScenarioException;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,11 +26,8 @@ public final class ScenarioLoader {
    */
   public static Scenario load(String reference, List<String> overrides, Long seed) {
     Path path = Path.of(reference);
-    if (Files.isRegularFile(path)) {
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return ScenarioCodec.parse(readText(path), path.toString(), overrides, seed);
-    }
-    if (Files.exists(path)) {
-      throw new ScenarioException(reference, "", "not a regular file");
     }
     String sample = Samples.read(reference);
     if (sample != null) {
@@ -46,11 +45,16 @@ public final class ScenarioLoader {
 
   private static String readText(Path path) {
     try {
-      long size = Files.size(path);
-      if (size > ScenarioCodec.SOURCE_CHARS_MAX) {
-        throw new ScenarioException(path.toString(), "", size + " bytes is too large for a scenario");
+      // Checked before a byte is read: a FIFO would block for ever and /dev/zero would never end.
+      String refusal = InputFiles.refusal(path, ScenarioCodec.SOURCE_CHARS_MAX);
+      if (refusal != null) {
+        throw new ScenarioException(path.toString(), "", refusal);
       }
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+      byte[] bytes = InputFiles.readBounded(path, ScenarioCodec.SOURCE_CHARS_MAX);
+      if (bytes == null) {
+        throw new ScenarioException(path.toString(), "", "grew past " + ScenarioCodec.SOURCE_CHARS_MAX + " bytes while read");
+      }
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ScenarioException(path.toString(), "", "not UTF-8 text");
     } catch (IOException e) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -29,16 +32,36 @@ public final class ScenarioCodec {
   /** Scenarios are a few hundred bytes; anything near this is not a scenario. */
   public static final int SOURCE_CHARS_MAX = 1 << 20;
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-          .registerSubtypes(workloadSubtypes())
-          .build();
+  private static final ObjectMapper MAPPER = newMapper();
+
+  private static ObjectMapper newMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .registerSubtypes(workloadSubtypes())
+            .build();
+    // Every JSON type stands for itself: without these Jackson reads 7 as the string "7", "2" as the number 2
+    // and 1 as an enum's second constant, so a mistyped scenario would run as something it does not say.
+    refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
+    refuse(mapper, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Float, CoercionInputShape.Boolean);
+    // An integer is a number, so 1 stays a valid probability; a string or true is not.
+    refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean);
+    refuse(mapper, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Integer, CoercionInputShape.Float);
+    refuse(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.EmptyString);
+    return mapper;
+  }
+
+  private static void refuse(JsonMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+    for (CoercionInputShape shape : shapes) {
+      mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+    }
+  }
 
   private ScenarioCodec() {}
 
@@ -99,6 +122,7 @@ public final class ScenarioCodec {
   }
 
   private static Scenario resolve(ObjectNode document, String source, List<String> overrides, Long seed) {
+    refuseNulls(document, "", source);
     ObjectNode merged = defaultsFor(document, source);
     checkKnownFields(document, merged, "", source);
     merge(merged, document);
@@ -118,6 +142,26 @@ public final class ScenarioCodec {
     }
     ScenarioValidator.validate(scenario, source);
     return scenario;
+  }
+
+  /**
+   * Refuses a JSON null anywhere: every scenario field has a value, and the merge would otherwise let null
+   * replace a default and reach the emulator as a missing section.
+   */
+  private static void refuseNulls(JsonNode node, String path, String source) {
+    if (node.isNull()) {
+      throw new ScenarioException(source, path, "null where a value is required");
+    }
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        refuseNulls(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), source);
+      }
+    } else if (node.isArray()) {
+      for (int index = 0; index < node.size(); index++) {
+        refuseNulls(node.get(index), path + "[" + index + "]", source);
+      }
+    }
   }
 
   /** The default tree for this document, with the defaults of the workload it names. */
