@@ -92,6 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         FindingListener listener = parquet == null ? FindingListener.NONE : parquet;
         analyses.add(Analyzer.analyze(trace, options, listener, events -> progress.progress(events, 0)));
+        warnIfAnEarlierModel(trace);
       }
       if (parquet != null) {
         parquet.finish();
@@ -134,5 +135,19 @@ final class AnalyzeCommand implements Callable<Integer> {
       description.add("Rules, " + family.family().title() + ": " + members + ".");
     }
     spec.usageMessage().description(description.toArray(String[]::new));
+  }
+
+  /**
+   * A trace of an earlier model tells that model's story, which for injections is not what released Xen
+   * does (docs/SCENARIOS.md): say so on standard error, once per trace, rather than let a report mislead.
+   */
+  private void warnIfAnEarlierModel(Path trace) {
+    int recorded = io.trapscope.formats.ManifestCodec.read(trace).modelVersionOrFirst();
+    if (recorded < io.trapscope.model.scenario.Scenario.MODEL_VERSION) {
+      spec.commandLine().getErr().printf(
+          "trapscope: warning: %s was recorded by model version %d, whose injection rules predate the released-Xen model "
+              + "(version %d): its memory-event findings follow the old rules; record its scenario again for findings that match Xen%n",
+          trace, recorded, io.trapscope.model.scenario.Scenario.MODEL_VERSION);
+    }
   }
 }

@@ -120,6 +120,17 @@ class CliTest {
   }
 
   @Test
+  void analyzingATraceOfAnEarlierModelWarnsThatItsInjectionStoryIsTheOldOne() throws Exception {
+    Path trace = temp.resolve("old");
+    assertEquals(0, Cli.run("record", "int3-reinject", "-o", trace.toString()).exitCode);
+    Path manifest = trace.resolve("manifest.json");
+    Files.writeString(manifest, Files.readString(manifest).replaceFirst("\\s*\"modelVersion\" : 2,", ""));
+    Cli analyze = Cli.run("analyze", trace.toString());
+    assertTrue(analyze.err.contains("was recorded by model version 1"), analyze.toString());
+    assertTrue(Cli.run("analyze", "../samples/traces/int3-reinject").err.lines().noneMatch(line -> line.contains("warning")));
+  }
+
+  @Test
   void analyzeHelpNamesEveryRuleWithItsSeverity() {
     Cli help = Cli.run("analyze", "--help");
     String text = help.out.replaceAll("\\s+", " ");
