@@ -1,5 +1,7 @@
 package io.trapscope.analyzer;
 
+import io.trapscope.model.vocabulary.EndReason;
+
 import io.trapscope.analyzer.engine.BugFamily;
 import io.trapscope.analyzer.engine.Event;
 import io.trapscope.analyzer.engine.Findings;
@@ -125,7 +127,7 @@ public final class RunAnalysis {
     }
     Verdict verdict;
     String reason;
-    boolean cutShort = !run.workloadFinished() && (run.endReason().equals("MAX_EVENTS") || run.endReason().equals("MAX_TICKS"));
+    boolean cutShort = !run.workloadFinished() && EndReason.isLimit(run.endReason());
     List<String> notApplicable = results.stream().filter(result -> result.inScope() && !result.applicable()).map(RuleResult::id).toList();
     if (failing > 0) {
       verdict = Verdict.FAIL;

@@ -590,6 +590,11 @@ public final class Machine implements MachineServices {
       endReason = EndReason.MAX_EVENTS;
       throw RunStopped.INSTANCE;
     }
+    // An event raises at most one trap: stop, as at a limit, before the table would hold more than it may.
+    if (traps.held() >= TrapTable.OPEN_MAX - 1) {
+      endReason = EndReason.MAX_OPEN_TRAPS;
+      throw RunStopped.INSTANCE;
+    }
     sink.event(seq, tick, vcpu.id, task, kind, vcpu.ts(), vcpu.fpuOwner, value, aux);
     return seq++;
   }

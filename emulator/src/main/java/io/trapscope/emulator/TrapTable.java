@@ -50,6 +50,11 @@ final class TrapTable {
   }
 
   /** The trap ended without delivery. */
+  /** Traps held now: unresolved, or resolved behind an earlier one that is not. */
+  int held() {
+    return open.size();
+  }
+
   void resolve(long trapId, TrapOutcome outcome) {
     resolve(find(trapId), outcome);
   }

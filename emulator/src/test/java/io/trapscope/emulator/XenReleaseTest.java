@@ -158,6 +158,20 @@ class XenReleaseTest {
     assertTrue(run.count(EventKind.MEM_EVENT_PUT) > 0, "INT3 capture is on all the same");
   }
 
+  /**
+   * A valid scenario always gives a trace: an interrupt that waits for ever behind an INT3 that repeats
+   * holds every later trap in the raise-ordered table, and the run stops at that limit instead of breaking
+   * an invariant (the robustness issue found it with a larger limits.maxEvents).
+   */
+  @Test
+  void aRunThatWouldHoldTooManyTrapsEndsAtALimit() {
+    RecordingSink run = Runs.run(Runs.scenario(AGENT,
+        "machine.xen=xen-4.2", "introspection.listener.reinjectType=hw", "guest.faultInDeliveryProbability=0",
+        "introspection.listener.pageInProbability=0", "limits.maxEvents=3000000"));
+    assertEquals(EndReason.MAX_OPEN_TRAPS, run.result.endReason());
+    assertTrue(EndReason.MAX_OPEN_TRAPS.isLimit());
+  }
+
   private static String[] append(String[] first, String more) {
     String[] all = java.util.Arrays.copyOf(first, first.length + 1);
     all[first.length] = more;

@@ -1,5 +1,7 @@
 package io.trapscope.analyzer.memoryevents;
 
+import io.trapscope.model.vocabulary.EndReason;
+
 import io.trapscope.model.vocabulary.TrapType;
 
 import io.trapscope.analyzer.EvidenceRow;
@@ -121,7 +123,7 @@ public final class InjectionTracker {
 
   /** Whether the run was cut short by {@code limits}: work in flight at the end is expected there. */
   public boolean cutShortByLimit() {
-    return endReason.equals("MAX_EVENTS") || endReason.equals("MAX_TICKS");
+    return EndReason.isLimit(endReason);
   }
 
   /** The last CR_WRITE of {@code vcpu}, as evidence playing {@code role}, or null. */
