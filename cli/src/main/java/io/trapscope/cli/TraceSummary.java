@@ -2,6 +2,7 @@ package io.trapscope.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trapscope.formats.CopyComparison;
 import io.trapscope.formats.Manifest;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.TableReader;
@@ -42,6 +43,9 @@ record TraceSummary(
     for (Table table : Table.traceTables()) {
       for (Manifest.FileEntry file : manifest.table(table).files()) {
         TraceFormat format = TraceFormat.byName(file.format());
+        if (format != TraceFormat.PARQUET) {
+          CopyComparison.requireSameRows(reader, table, format);
+        }
         try (TableReader tableReader = reader.openTable(table, format)) {
           long rows = tableReader.rows();
           double perRow = rows == 0 ? 0 : (double) file.bytes() / rows;

@@ -131,6 +131,31 @@ class CliTest {
   }
 
   @Test
+  void inspectCatchesAnArrowCopyChangedUnderARecomputedChecksum() throws Exception {
+    Path trace = temp.resolve("arrow");
+    assertEquals(0, Cli.run("record", "fpu-memcmp", "--arrow", "-o", trace.toString()).exitCode);
+    assertEquals(0, Cli.run("inspect", trace.toString()).exitCode, "both copies agree");
+    Path arrow = trace.resolve("events.arrow");
+    byte[] original = Files.readAllBytes(arrow);
+    Path manifest = trace.resolve("manifest.json");
+    String manifestText = Files.readString(manifest);
+    String oldSum = io.trapscope.formats.TraceReader.sha256(arrow);
+    int caught = 0;
+    for (int step = 1; step <= 8; step++) {
+      byte[] mutated = original.clone();
+      mutated[original.length * step / 10] ^= 0x5a;
+      Files.write(arrow, mutated);
+      Files.writeString(manifest, manifestText.replace(oldSum, io.trapscope.formats.TraceReader.sha256(arrow)));
+      Cli inspect = Cli.run("inspect", trace.toString());
+      assertEquals(2, inspect.exitCode, "byte " + original.length * step / 10 + ": " + inspect);
+      assertEquals(1, inspect.err.lines().count(), inspect.err);
+      assertTrue(inspect.err.contains("events.arrow"), inspect.err);
+      caught++;
+    }
+    assertEquals(8, caught);
+  }
+
+  @Test
   void analyzeHelpNamesEveryRuleWithItsSeverity() {
     Cli help = Cli.run("analyze", "--help");
     String text = help.out.replaceAll("\\s+", " ");
