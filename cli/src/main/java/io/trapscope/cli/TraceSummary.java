@@ -2,11 +2,13 @@ package io.trapscope.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trapscope.formats.ColumnBatch;
 import io.trapscope.formats.CopyComparison;
 import io.trapscope.formats.Manifest;
 import io.trapscope.formats.Table;
 import io.trapscope.formats.TableReader;
 import io.trapscope.formats.TraceFormat;
+import io.trapscope.formats.TraceFormatException;
 import io.trapscope.formats.TraceReader;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +50,9 @@ record TraceSummary(
         }
         try (TableReader tableReader = reader.openTable(table, format)) {
           long rows = tableReader.rows();
+          if (format == TraceFormat.PARQUET) {
+            requireEveryPage(reader, table, tableReader, rows);
+          }
           double perRow = rows == 0 ? 0 : (double) file.bytes() / rows;
           files.add(new FileSummary(file.path(), table.tableName(), file.format(), rows, file.bytes(), round(perRow)));
           if (table == Table.EVENTS && format == TraceFormat.PARQUET) {
@@ -77,6 +82,18 @@ record TraceSummary(
         kinds,
         files,
         bytesPerEvent);
+  }
+
+  /** Decodes every page, so that damage under a recomputed checksum is caught by the one command that verifies. */
+  private static void requireEveryPage(TraceReader reader, Table table, TableReader tableReader, long rows) {
+    ColumnBatch batch = ColumnBatch.create(table, ColumnBatch.CAPACITY_DEFAULT);
+    long decoded = 0;
+    while (tableReader.next(batch)) {
+      decoded += batch.size();
+    }
+    if (decoded != rows) {
+      throw new TraceFormatException(reader.file(table, TraceFormat.PARQUET), "decodes to " + decoded + " rows, but its footer says " + rows);
+    }
   }
 
   private static double round(double value) {

@@ -88,7 +88,7 @@ public final class ParquetTableReader implements TableReader {
   private ParquetTableReader(Path path, Table table, long rowGroupBytesMax) {
     this.path = path;
     this.table = table;
-    checkEnvelope(path);
+    long footerStart = checkEnvelope(path);
     ParquetReadOptions options =
         ParquetReadOptions.builder(new PlainParquetConfiguration())
             .withCodecFactory(Codecs.defaults())
@@ -106,13 +106,13 @@ public final class ParquetTableReader implements TableReader {
       this.createdBy = reader.getFileMetaData().getCreatedBy();
       checkSchema(path, table, schema);
       this.descriptors = schema.getColumns();
-      this.rows = checkRowGroups(path, reader.getRowGroups(), rowGroupBytesMax, Files.size(path));
+      this.rows = checkRowGroups(path, reader.getRowGroups(), rowGroupBytesMax, footerStart);
       this.rowGroupCount = reader.getRowGroups().size();
       this.fast = decodableByUs(reader.getRowGroups());
     } catch (TraceFormatException e) {
       closeQuietly();
       throw e;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       closeQuietly();
       throw new TraceFormatException(path, "unreadable footer: " + describe(e), e);
     }
@@ -318,8 +318,8 @@ public final class ParquetTableReader implements TableReader {
     }
   }
 
-  /** Checks the magic bytes and the footer length before parquet-mr trusts either. */
-  private static void checkEnvelope(Path path) {
+  /** Checks the magic bytes and the footer length before parquet-mr trusts either; returns where the footer starts. */
+  private static long checkEnvelope(Path path) {
     long size;
     try {
       if (!Files.isRegularFile(path)) {
@@ -364,6 +364,7 @@ public final class ParquetTableReader implements TableReader {
       throw new TraceFormatException(
           path, "corrupt footer: claims " + footerBytes + " bytes in a file of " + size + " bytes");
     }
+    return size - MAGIC.length - 4 - footerBytes;
   }
 
   private static void checkSchema(Path path, Table table, MessageType schema) {
@@ -458,7 +459,12 @@ public final class ParquetTableReader implements TableReader {
     }
   }
 
-  private static long checkRowGroups(Path path, List<BlockMetaData> groups, long rowGroupBytesMax, long fileBytes) {
+  /**
+   * Checks every row group's counts and sizes, and that every column chunk and every page index the
+   * footer points at lies before the footer: bytes cut out of a file whose checksum was then recomputed
+   * shift the footer, and what it points at no longer fits.
+   */
+  private static long checkRowGroups(Path path, List<BlockMetaData> groups, long rowGroupBytesMax, long footerStart) {
     long total = 0;
     for (int index = 0; index < groups.size(); index++) {
       BlockMetaData group = groups.get(index);
@@ -474,16 +480,31 @@ public final class ParquetTableReader implements TableReader {
       for (ColumnChunkMetaData chunk : group.getColumns()) {
         long start = chunk.getStartingPos();
         long end = start + chunk.getTotalSize();
-        if (start < MAGIC.length || chunk.getTotalSize() < 0 || end > fileBytes) {
+        if (start < MAGIC.length || chunk.getTotalSize() < 0 || end > footerStart) {
           throw new TraceFormatException(
               path,
-              "row group " + index + ", column '" + chunk.getPath().toDotString() + "' lies outside the file"
-                  + " (truncated?)");
+              "row group " + index + ", column '" + chunk.getPath().toDotString() + "' lies outside the file's data"
+                  + " (truncated or cut?)");
         }
+        checkIndex(path, index, chunk, chunk.getColumnIndexReference(), "column index", footerStart);
+        checkIndex(path, index, chunk, chunk.getOffsetIndexReference(), "offset index", footerStart);
       }
       total = Math.addExact(total, group.getRowCount());
     }
     return total;
+  }
+
+  private static void checkIndex(
+      Path path, int group, ColumnChunkMetaData chunk, org.apache.parquet.internal.hadoop.metadata.IndexReference reference, String what,
+      long footerStart) {
+    if (reference == null) {
+      return;
+    }
+    long end = reference.getOffset() + reference.getLength();
+    if (reference.getOffset() < MAGIC.length || reference.getLength() < 0 || end > footerStart) {
+      throw new TraceFormatException(
+          path, "row group " + group + ", column '" + chunk.getPath().toDotString() + "': its " + what + " lies outside the file's data (truncated or cut?)");
+    }
   }
 
   private static String describe(Throwable e) {
