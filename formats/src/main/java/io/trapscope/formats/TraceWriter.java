@@ -175,6 +175,8 @@ public final class TraceWriter implements Closeable {
       step(CommitStep.TABLES_CLOSED);
       Manifest manifest = manifestWithoutTables.withTables(entries);
       writeManifest(manifest);
+      // The files are flushed as they close; their names in the directory need flushing too.
+      flushDirectory(partial);
       step(CommitStep.MANIFEST_WRITTEN);
       moveIntoPlace();
       finished = true;
@@ -212,12 +214,14 @@ public final class TraceWriter implements Closeable {
     if (!Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    if (!isTraceDirectory(old, true)) {
+    // A link is not ours to follow: deleting through it would delete whatever it points at.
+    if (Files.isSymbolicLink(old) || !isTraceDirectory(old, true)) {
       throw new TraceFormatException(old, "is in the way and holds files that are not a trace's");
     }
     boolean targetMissing = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
     if (targetMissing && isTraceDirectory(old)) {
       Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+      flushDirectory(target.getParent());
       return;
     }
     // Either the new trace is in place, or the old one had lost its manifest to a deletion cut short.
@@ -233,6 +237,7 @@ public final class TraceWriter implements Closeable {
   private void moveIntoPlace() throws IOException {
     if (!Files.exists(target)) {
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      flushDirectory(target.getParent());
       step(CommitStep.MOVED_IN);
       return;
     }
@@ -245,8 +250,22 @@ public final class TraceWriter implements Closeable {
     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
     step(CommitStep.OLD_SET_ASIDE);
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    flushDirectory(target.getParent());
     step(CommitStep.MOVED_IN);
     deleteTrace(old);
+  }
+
+  /**
+   * Flushes a directory's entries to disk, so that a rename survives a power cut and not only a kill. Some
+   * file systems and platforms cannot open a directory for this; there the rename is as durable as they
+   * make it.
+   */
+  private static void flushDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Best effort, as said above: the rename itself has happened.
+    }
   }
 
   /** Deletes the partial directory; safe to call more than once. */

@@ -157,6 +157,19 @@ class CommitWindowTest {
     assertOnlyTarget(target);
   }
 
+  @Test
+  void anOldDirectoryThatIsALinkIsNeitherFollowedNorDeleted() throws IOException {
+    Path elsewhere = directory.resolve("elsewhere");
+    write(elsewhere, OLD_SEED, false);
+    Path target = directory.resolve("t");
+    Files.createSymbolicLink(directory.resolve(".t.old"), elsewhere);
+    TraceFormatException refused = assertThrows(TraceFormatException.class, () -> write(target, NEXT_SEED, false));
+    assertTrue(refused.getMessage().contains(".t.old: is in the way"), refused.getMessage());
+    assertEquals(OLD_SEED, TraceReader.open(elsewhere).manifest().seed());
+    assertFalse(Files.exists(target));
+    assertFalse(Files.exists(directory.resolve(".t.lock")));
+  }
+
   private static void killAt(TraceWriter.CommitStep step, Path target, long seed, boolean replace) throws IOException {
     TraceWriter.faultHook =
         reached -> {
