@@ -268,7 +268,7 @@ public final class TraceWriter implements Closeable {
     }
   }
 
-  /** Deletes the partial directory; safe to call more than once. */
+  /** Deletes the partial directory and releases the lock; safe to call more than once. */
   public void abort() {
     if (finished) {
       return;
