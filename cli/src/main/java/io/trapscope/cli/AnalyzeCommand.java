@@ -64,13 +64,15 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--findings-parquet", paramLabel = "FILE", description = "Also write every finding as Parquet, one row per evidence event, joinable with events on seq.")
   Path findingsParquet;
 
-  @Option(names = "--max-findings", paramLabel = "N", defaultValue = "100", description = "Findings of each rule kept for the report (default: ${DEFAULT-VALUE}); all are counted.")
+  @Option(names = "--max-findings", paramLabel = "N", defaultValue = "100", description = "Findings of each rule kept for the report, 1 to " + AnalysisOptions.FINDINGS_KEPT_MAX + " (default: ${DEFAULT-VALUE}); all are counted.")
   int maxFindings;
 
   @Override
   public Integer call() throws Exception {
-    if (maxFindings < 1) {
-      throw new UserError("--max-findings must be at least 1");
+    if (maxFindings < 1 || maxFindings > AnalysisOptions.FINDINGS_KEPT_MAX) {
+      throw new UserError(
+          "--max-findings must be 1 to " + AnalysisOptions.FINDINGS_KEPT_MAX + ", not " + maxFindings
+              + " (every finding is counted, and written by --findings-parquet, whatever it is)");
     }
     boolean toStandardOutput = output == null || output.toString().equals(OutputGuard.STANDARD_OUTPUT);
     // Checked before any analysis, so that a refused output leaves nothing behind, not even a partial file.

@@ -134,8 +134,22 @@ public final class ManifestCodec {
     return traces;
   }
 
+  /**
+   * Refuses a writer's partial directory: a run killed after writing its manifest and before renaming the
+   * directory leaves one whose files all check, yet its recording never finished committing.
+   */
+  private static void refuseUnfinished(Path directory) {
+    Path name = directory.toAbsolutePath().normalize().getFileName();
+    if (name != null && name.toString().startsWith(".") && name.toString().endsWith(TraceWriter.PARTIAL_SUFFIX)) {
+      throw new TraceFormatException(
+          directory, "an unfinished recording (a writer's " + TraceWriter.PARTIAL_SUFFIX
+              + " directory), not a trace; record again to the same target to clear it");
+    }
+  }
+
   /** Reads and checks {@code directory/manifest.json}. */
   public static Manifest read(Path directory) {
+    refuseUnfinished(directory);
     Path path = directory.resolve(Manifest.FILE_NAME);
     byte[] bytes;
     try {

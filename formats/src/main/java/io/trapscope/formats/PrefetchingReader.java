@@ -6,8 +6,8 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads ahead on a second thread: while the caller works on one batch, the next ones are read, checked and
- * decoded. A fixed number of batches circulate, so memory stays bounded; a read error reaches the caller
- * at its next {@link #next}.
+ * decoded. A fixed number of batches circulate, so memory stays bounded; a read error, or an {@link Error}
+ * such as running out of memory, reaches the caller at its next {@link #next}.
  */
 public final class PrefetchingReader implements TableReader {
   /** Batches in circulation: one with the caller, the rest being read or waiting. */
@@ -18,7 +18,7 @@ public final class PrefetchingReader implements TableReader {
   private final BlockingQueue<ColumnBatch> free = new ArrayBlockingQueue<>(BATCHES);
   private final ColumnBatch end;
   private final Thread thread;
-  private volatile RuntimeException failure;
+  private volatile Throwable failure;
   private ColumnBatch held;
   private boolean finished;
 
@@ -47,7 +47,9 @@ public final class PrefetchingReader implements TableReader {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too (out of memory, a missing class): left on this thread it would end the thread
+      // silently, and the caller would wait for the end marker for ever.
       failure = e;
       filled.offer(end);
     }
@@ -80,8 +82,14 @@ public final class PrefetchingReader implements TableReader {
     }
     if (batch == end) {
       finished = true;
-      if (failure != null) {
-        throw failure;
+      Throwable cause = failure;
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause != null) {
+        throw new IllegalStateException(
+            "reading ahead failed: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
       }
       return null;
     }
