@@ -61,6 +61,16 @@ record TraceSummary(
         }
       }
     }
+    long counted = 0;
+    for (long count : manifest.eventKinds().values()) {
+      counted = Math.addExact(counted, count);
+    }
+    // The counts must add up to the events table, or a kind was added, dropped or changed by hand.
+    if (counted != manifest.rows(Table.EVENTS)) {
+      throw new TraceFormatException(
+          reader.directory().resolve(Manifest.FILE_NAME),
+          "eventKinds count " + counted + " events, tables.events.rows " + manifest.rows(Table.EVENTS) + " (edited or damaged?)");
+    }
     List<KindCount> kinds = new ArrayList<>();
     for (Map.Entry<String, Long> entry : manifest.eventKinds().entrySet()) {
       kinds.add(new KindCount(entry.getKey(), entry.getValue()));
